@@ -1,0 +1,148 @@
+package io.openrouteraudit.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers the raw text of every key from the three sources, applying the SPEC precedence
+ * (system property over environment over file), and reports keys that are not ours.
+ */
+final class ConfigSources {
+
+    static final String CONFIG_PROPERTY = ConfigKey.PROPERTY_PREFIX + "config";
+    static final String CONFIG_ENV = ConfigKey.ENV_PREFIX + "CONFIG";
+    static final String HASH_KEY_ENV = ConfigKey.ENV_PREFIX + "HASH_KEY";
+
+    /**
+     * A trimmed value and the key as the user spelled it (e.g. {@code OPENROUTER_AUDIT_CONTENT}
+     * or {@code content in /etc/audit.properties}), so a warning points at what to fix.
+     */
+    record RawValue(String value, String spelledAs) {
+    }
+
+    private static final List<String> KEYS =
+            Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toUnmodifiableList());
+    private static final List<String> ENV_SUFFIXES =
+            Arrays.stream(ConfigKey.values()).map(ConfigKey::envSuffix).collect(Collectors.toUnmodifiableList());
+
+    private final Map<ConfigKey, RawValue> values = new EnumMap<>(ConfigKey.class);
+    private final List<String> warnings;
+
+    private ConfigSources(List<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    /** Reads all three sources; problems are appended to {@code warnings}. */
+    static ConfigSources read(Properties systemProperties, Map<String, String> environment, Path userDir,
+            String userHome, List<String> warnings) {
+        ConfigSources sources = new ConfigSources(warnings);
+        // Lowest precedence first: each later source overwrites what an earlier one set.
+        sources.readFile(systemProperties, environment, userDir, userHome);
+        sources.readEnvironment(environment);
+        sources.readSystemProperties(systemProperties);
+        return sources;
+    }
+
+    Optional<RawValue> get(ConfigKey key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    private void readSystemProperties(Properties properties) {
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            if (!name.startsWith(ConfigKey.PROPERTY_PREFIX) || name.equals(CONFIG_PROPERTY)) {
+                continue;
+            }
+            String value = properties.getProperty(name);
+            String key = name.substring(ConfigKey.PROPERTY_PREFIX.length());
+            Optional<ConfigKey> known = ConfigKey.byKey(key);
+            if (known.isPresent()) {
+                put(known.get(), value, name);
+            } else {
+                String near = KeySuggester.nearest(key, KEYS, '.');
+                warnings.add(ConfigWarnings.unknownKey(name, near == null ? null : ConfigKey.PROPERTY_PREFIX + near));
+            }
+        }
+    }
+
+    private void readEnvironment(Map<String, String> environment) {
+        List<String> names = environment.keySet().stream().filter(Objects::nonNull).sorted().toList();
+        for (String name : names) {
+            if (!name.startsWith(ConfigKey.ENV_PREFIX)
+                    || name.equals(CONFIG_ENV) || name.equals(HASH_KEY_ENV)) {
+                continue;
+            }
+            String suffix = name.substring(ConfigKey.ENV_PREFIX.length());
+            Optional<ConfigKey> known = ConfigKey.byEnvSuffix(suffix);
+            if (known.isPresent()) {
+                put(known.get(), environment.get(name), name);
+            } else {
+                String near = KeySuggester.nearest(suffix, ENV_SUFFIXES, '_');
+                warnings.add(ConfigWarnings.unknownKey(name, near == null ? null : ConfigKey.ENV_PREFIX + near));
+            }
+        }
+    }
+
+    private void readFile(Properties systemProperties, Map<String, String> environment, Path userDir, String userHome) {
+        String namedBy = CONFIG_PROPERTY;
+        String location = systemProperties.getProperty(CONFIG_PROPERTY);
+        if (location == null) {
+            namedBy = CONFIG_ENV;
+            location = environment.get(CONFIG_ENV);
+        }
+        if (location == null || location.isBlank()) {
+            return;
+        }
+        Path file;
+        try {
+            file = ValueParsers.path(location.trim(), userDir, userHome);
+        } catch (InvalidValueException e) {
+            warnings.add(ConfigWarnings.other("config file " + ConfigWarnings.quote(location)
+                    + " (from " + namedBy + ") is not a valid path; ignoring it"));
+            return;
+        }
+        ConfigFileReader.read(file, namedBy, warnings).ifPresent(entries -> readFileEntries(entries, file));
+    }
+
+    /** Both {@code content=} and {@code openrouter.audit.content=} are accepted; the long form wins a clash. */
+    private void readFileEntries(Map<String, String> entries, Path file) {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            boolean longForm = name.startsWith(ConfigKey.PROPERTY_PREFIX);
+            String key = longForm ? name.substring(ConfigKey.PROPERTY_PREFIX.length()) : name;
+            String spelledAs = name + " in " + file;
+            if (key.equals("config")) {
+                warnings.add(ConfigWarnings.other(spelledAs
+                        + " is ignored; the config file is named only by a system property or environment variable"));
+                continue;
+            }
+            Optional<ConfigKey> known = ConfigKey.byKey(key);
+            if (known.isEmpty()) {
+                String near = KeySuggester.nearest(key, KEYS, '.');
+                String suggestion = near == null ? null : (longForm ? ConfigKey.PROPERTY_PREFIX : "") + near;
+                warnings.add(ConfigWarnings.unknownKey(spelledAs, suggestion));
+                continue;
+            }
+            ConfigKey k = known.get();
+            if (!longForm && entries.containsKey(k.propertyName())) {
+                warnings.add(ConfigWarnings.other("both " + name + " and " + k.propertyName() + " in " + file
+                        + "; using " + k.propertyName()));
+                continue;
+            }
+            put(k, entry.getValue(), spelledAs);
+        }
+    }
+
+    private void put(ConfigKey key, String value, String spelledAs) {
+        if (value != null) {
+            values.put(key, new RawValue(value.trim(), spelledAs));
+        }
+    }
+}
