@@ -1,0 +1,82 @@
+package io.openrouteraudit.redact;
+
+import static io.openrouteraudit.redact.CharClass.at;
+import static io.openrouteraudit.redact.CharClass.isDigit;
+import static io.openrouteraudit.redact.CharClass.isUpper;
+import static io.openrouteraudit.redact.CharClass.isWordChar;
+
+/**
+ * International Bank Account Numbers: two capital letters, two check digits, then up to 30
+ * capital letters or digits, written either in one piece ({@code GB82WEST12345698765432}) or in
+ * groups of four separated by single spaces ({@code GB82 WEST 1234 5698 7654 32}). Only numbers
+ * that pass the mod-97 check are matched, so a wrong check digit leaves the text alone.
+ *
+ * <p>In the grouped form the text after the number may itself look like a group
+ * ({@code "... 7654 32 TEST"}), so every group boundary is a candidate end and the longest
+ * valid one wins.
+ */
+final class IbanMatcher implements TextMatcher {
+
+    private static final int MIN_LENGTH = 15;
+    private static final int MAX_LENGTH = 34;
+    private static final int GROUP = 4;
+    private static final int MAX_GROUPS = (MAX_LENGTH + GROUP - 1) / GROUP;
+
+    @Override
+    public boolean mayStartWith(char c) {
+        return isUpper(c);
+    }
+
+    @Override
+    public int matchEnd(String s, int start) {
+        if (isWordChar(at(s, start - 1)) || !isUpper(at(s, start + 1))
+                || !isDigit(at(s, start + 2)) || !isDigit(at(s, start + 3))) {
+            return -1;
+        }
+        return at(s, start + GROUP) == ' ' ? groupedEnd(s, start) : compactEnd(s, start);
+    }
+
+    private static int compactEnd(String s, int start) {
+        int end = start;
+        while (end - start <= MAX_LENGTH && isIbanChar(at(s, end))) {
+            end++;
+        }
+        int length = end - start;
+        if (length < MIN_LENGTH || length > MAX_LENGTH || isWordChar(at(s, end))) {
+            return -1;
+        }
+        return Checksums.ibanValid(s, start, end) ? end : -1;
+    }
+
+    private static int groupedEnd(String s, int start) {
+        int[] candidateEnds = new int[MAX_GROUPS];
+        int candidates = 0;
+        int pos = start + GROUP;
+        while (candidates < MAX_GROUPS - 1 && at(s, pos) == ' ' && isIbanChar(at(s, pos + 1))) {
+            int groupStart = pos + 1;
+            int groupEnd = groupStart;
+            while (groupEnd - groupStart <= GROUP && isIbanChar(at(s, groupEnd))) {
+                groupEnd++;
+            }
+            int length = groupEnd - groupStart;
+            if (length > GROUP || isWordChar(at(s, groupEnd))) {
+                break; // a longer word follows: the number ended before it
+            }
+            candidateEnds[candidates++] = groupEnd;
+            pos = groupEnd;
+            if (length < GROUP) {
+                break; // only the last group may be short
+            }
+        }
+        for (int k = candidates - 1; k >= 0; k--) {
+            if (Checksums.ibanValid(s, start, candidateEnds[k])) {
+                return candidateEnds[k];
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isIbanChar(char c) {
+        return isUpper(c) || isDigit(c);
+    }
+}
