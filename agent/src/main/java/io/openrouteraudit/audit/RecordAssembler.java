@@ -1,0 +1,122 @@
+package io.openrouteraudit.audit;
+
+import io.openrouteraudit.capture.BodySnapshot;
+import io.openrouteraudit.capture.Exchange;
+import io.openrouteraudit.capture.RequestStart;
+import io.openrouteraudit.capture.ResponseHead;
+import io.openrouteraudit.config.ContentMode;
+import io.openrouteraudit.openrouter.RequestFacts;
+import io.openrouteraudit.openrouter.RequestParser;
+import io.openrouteraudit.openrouter.ResponseFacts;
+import io.openrouteraudit.openrouter.ResponseParser;
+import io.openrouteraudit.redact.KeyedHasher;
+import io.openrouteraudit.redact.RedactionResult;
+import io.openrouteraudit.redact.Redactor;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Exchange to record: parses both bodies, redacts every text that will leave, and derives the
+ * keyed hashes. The only stage that sees raw prompts; nothing raw survives it unless
+ * {@code content=full}.
+ */
+public final class RecordAssembler {
+
+    private final RequestParser requestParser = new RequestParser();
+    private final ResponseParser responseParser = new ResponseParser();
+    private final Redactor redactor;
+    private final Supplier<KeyedHasher> hasher;
+    private final ContentMode content;
+
+    public RecordAssembler(Redactor redactor, Supplier<KeyedHasher> hasher, ContentMode content) {
+        this.redactor = redactor;
+        this.hasher = hasher;
+        this.content = content;
+    }
+
+    public AuditRecord assemble(Exchange exchange) {
+        RequestStart start = exchange.request();
+        BodySnapshot requestBody = exchange.requestBody();
+        BodySnapshot responseBody = exchange.responseBody();
+        ResponseHead head = exchange.response();
+        RequestFacts request = requestBody.length() == 0
+                ? RequestFacts.empty(false)
+                : requestParser.parse(requestBody.bytes(), 0, requestBody.length());
+        ResponseFacts response = responseBody.length() == 0
+                ? ResponseFacts.empty(false, false)
+                : responseParser.parse(responseBody.bytes(), 0, responseBody.length(),
+                        head == null ? null : head.contentType(), head == null ? null : head.contentEncoding());
+        ExchangeStatus status = ExchangeStatus.of(exchange, response);
+        KeyedHasher keyed = hasher.get();
+
+        Map<String, Integer> pii = new LinkedHashMap<>();
+        for (String text : request.promptTexts()) {
+            RedactionResult result = redactor.redact(text);
+            result.counts().forEach((rule, n) -> pii.merge(rule, n, Integer::sum));
+        }
+        String generationId = response.generationId() != null ? response.generationId()
+                : head == null ? null : head.generationIdHeader();
+        return new AuditRecord(
+                start.startTime(),
+                generationId,
+                start.client(),
+                start.method(),
+                start.path(),
+                request.model(),
+                response.modelUsed(),
+                response.provider(),
+                response.stream(),
+                head == null ? null : head.status(),
+                status.status(),
+                redactor.redactText(status.errorCode()),
+                response.finishReason(),
+                response.promptTokens(),
+                response.completionTokens(),
+                response.reasoningTokens(),
+                response.cachedTokens(),
+                response.totalCost(),
+                exchange.latencyNanos() / 1_000_000L,
+                ttftMillis(start, responseBody, response),
+                redactor.redactText(start.userHeaderValue() != null ? start.userHeaderValue() : request.user()),
+                redactor.redactText(start.appTitle()),
+                redactor.redactText(start.appReferer()),
+                start.bearerToken() == null ? null : keyed.fingerprint(start.bearerToken()),
+                request.promptJson() == null ? null : keyed.hmacHex(request.promptJson()),
+                response.completionText() == null ? null : keyed.hmacHex(response.completionText()),
+                Map.copyOf(pii).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(pii),
+                requestBody.truncated() || responseBody.truncated(),
+                redactor.redactText(request.sessionId() != null ? request.sessionId() : start.sessionHeader()),
+                request.routing(),
+                List.of(),
+                null,
+                null,
+                contentOf(request.promptJson()),
+                contentOf(response.completionText()));
+    }
+
+    private String contentOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (content) {
+            case NONE -> null;
+            case REDACTED -> redactor.redactText(text);
+            case FULL -> text;
+        };
+    }
+
+    private static Long ttftMillis(RequestStart start, BodySnapshot body, ResponseFacts response) {
+        if (!response.stream() || response.firstContentEndOffset() < 0) {
+            return null;
+        }
+        long at = body.arrivalNanosOf(response.firstContentEndOffset());
+        return at < 0 ? null : Math.max(0, (at - start.startNanos()) / 1_000_000L);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,95 @@
+package io.openrouteraudit.capture;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A bounded tee target: copies at most {@code maxBytes} of a body as the application reads or
+ * writes it, and notes when each chunk arrived (for time-to-first-token). Never blocks, never
+ * keeps more than the bound, and never touches the caller's buffer position.
+ */
+public final class BodyCapture {
+
+    private static final int INITIAL = 4096;
+    // Enough arrival marks to place the first content event of any realistic stream.
+    private static final int MAX_MARKS = 4096;
+
+    private final int maxBytes;
+    private byte[] bytes = new byte[0];
+    private int length;
+    private long total;
+    private long[] endOffsets = new long[16];
+    private long[] nanos = new long[16];
+    private int marks;
+
+    public BodyCapture(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** Copies what {@code chunk} has between position and limit; leaves the buffer as it was. */
+    public synchronized void append(ByteBuffer chunk) {
+        int remaining = chunk.remaining();
+        if (remaining == 0) {
+            return;
+        }
+        total += remaining;
+        int room = maxBytes - length;
+        int take = Math.min(room, remaining);
+        if (take > 0) {
+            ensureCapacity(length + take);
+            chunk.duplicate().get(bytes, length, take);
+            length += take;
+        }
+        mark();
+    }
+
+    public synchronized void append(byte[] src, int off, int len) {
+        if (len <= 0) {
+            return;
+        }
+        total += len;
+        int take = Math.min(maxBytes - length, len);
+        if (take > 0) {
+            ensureCapacity(length + take);
+            System.arraycopy(src, off, bytes, length, take);
+            length += take;
+        }
+        mark();
+    }
+
+    /** Forgets everything: a publisher is being replayed for another attempt. */
+    public synchronized void reset() {
+        length = 0;
+        total = 0;
+        marks = 0;
+    }
+
+    public synchronized BodySnapshot snapshot() {
+        if (total == 0) {
+            return BodySnapshot.EMPTY;
+        }
+        return new BodySnapshot(bytes, length, total, total > length,
+                endOffsets, nanos, marks);
+    }
+
+    private void mark() {
+        if (marks == MAX_MARKS) {
+            return;
+        }
+        if (marks == endOffsets.length) {
+            endOffsets = Arrays.copyOf(endOffsets, marks * 2);
+            nanos = Arrays.copyOf(nanos, marks * 2);
+        }
+        endOffsets[marks] = Math.min(total, length);
+        nanos[marks] = System.nanoTime();
+        marks++;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed <= bytes.length) {
+            return;
+        }
+        int grown = Math.max(needed, Math.max(INITIAL, bytes.length * 2));
+        bytes = Arrays.copyOf(bytes, Math.min(grown, maxBytes));
+    }
+}

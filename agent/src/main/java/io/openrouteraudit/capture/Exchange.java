@@ -1,0 +1,24 @@
+package io.openrouteraudit.capture;
+
+/**
+ * One HTTP exchange with an audited host, library-neutral and immutable: the only thing the
+ * stages after capture ever see of a client library.
+ *
+ * @param response    {@code null} when no response head arrived
+ * @param failureType simple class name of the exception that ended it, or {@code null}
+ * @param failureMessage message of that exception (unredacted: redact before it leaves)
+ */
+public record Exchange(
+        RequestStart request,
+        BodySnapshot requestBody,
+        ResponseHead response,
+        BodySnapshot responseBody,
+        long endNanos,
+        Outcome outcome,
+        String failureType,
+        String failureMessage) {
+
+    public long latencyNanos() {
+        return endNanos - request.startNanos();
+    }
+}

@@ -1,0 +1,112 @@
+package io.openrouteraudit.capture;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The mutable side of one exchange while it is in flight. Instrumentation feeds it; it ends
+ * exactly once, whichever of completion, error, cancel or shutdown comes first, and then hands
+ * an immutable {@link Exchange} to the sink on the ending thread.
+ */
+public final class ExchangeRecorder {
+
+    private final RequestStart start;
+    private final BodyCapture requestBody;
+    private final BodyCapture responseBody;
+    private final ExchangeSink sink;
+    private final PendingExchanges pending;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile ResponseHead head;
+
+    public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending) {
+        this.start = start;
+        this.requestBody = new BodyCapture(maxBytes);
+        this.responseBody = new BodyCapture(maxBytes);
+        this.sink = sink;
+        this.pending = pending;
+        pending.add(this);
+    }
+
+    public RequestStart start() {
+        return start;
+    }
+
+    public BodyCapture requestBody() {
+        return requestBody;
+    }
+
+    public BodyCapture responseBody() {
+        return responseBody;
+    }
+
+    public void responseHead(ResponseHead head) {
+        this.head = head;
+    }
+
+    public boolean hasEnded() {
+        return ended.get();
+    }
+
+    public void complete() {
+        end(Outcome.COMPLETED, null);
+    }
+
+    public void cancel() {
+        end(Outcome.CANCELLED, null);
+    }
+
+    public void abandon() {
+        end(Outcome.INCOMPLETE, null);
+    }
+
+    public void block(String reason) {
+        endWith(Outcome.BLOCKED, "IOException", reason);
+    }
+
+    /** Ends with the outcome that the library's exception means. */
+    public void fail(Throwable thrown) {
+        Throwable cause = unwrap(thrown);
+        end(outcomeOf(cause), cause);
+    }
+
+    private void end(Outcome outcome, Throwable cause) {
+        endWith(outcome, cause == null ? null : cause.getClass().getSimpleName(),
+                cause == null ? null : cause.getMessage());
+    }
+
+    private void endWith(Outcome outcome, String failureType, String failureMessage) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        long endNanos = System.nanoTime();
+        pending.remove(this);
+        Exchange exchange = new Exchange(start, requestBody.snapshot(), head, responseBody.snapshot(),
+                endNanos, outcome, failureType, failureMessage);
+        sink.accept(exchange);
+    }
+
+    static Outcome outcomeOf(Throwable cause) {
+        if (cause instanceof CancellationException) {
+            return Outcome.CANCELLED;
+        }
+        // Library-neutral on purpose: the JDK's HttpTimeoutException, SocketTimeoutException and
+        // OkHttp's InterruptedIOException("timeout") all say so in their name or message.
+        if (cause instanceof TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout")
+                || (cause instanceof java.io.InterruptedIOException && "timeout".equals(cause.getMessage()))) {
+            return Outcome.TIMEOUT;
+        }
+        return Outcome.FAILED;
+    }
+
+    static Throwable unwrap(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,32 @@
+package io.openrouteraudit.capture;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Exchanges that started and have not ended yet, so that shutdown can end them. */
+public final class PendingExchanges {
+
+    private final Set<ExchangeRecorder> open = ConcurrentHashMap.newKeySet();
+
+    void add(ExchangeRecorder recorder) {
+        open.add(recorder);
+    }
+
+    void remove(ExchangeRecorder recorder) {
+        open.remove(recorder);
+    }
+
+    public int size() {
+        return open.size();
+    }
+
+    /** Ends every open exchange as {@link Outcome#INCOMPLETE}: the application never finished it. */
+    public void endAllAsIncomplete() {
+        List<ExchangeRecorder> snapshot = new ArrayList<>(open);
+        for (ExchangeRecorder recorder : snapshot) {
+            recorder.abandon();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.openrouteraudit.install;
+
+import io.openrouteraudit.config.AuditConfig;
+import io.openrouteraudit.config.ConfigLoader;
+import io.openrouteraudit.config.ContentMode;
+import io.openrouteraudit.config.LoadedConfig;
+import io.openrouteraudit.diag.AgentLog;
+import io.openrouteraudit.redact.Redactor;
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * Start-up, inside the isolated loader: read the configuration, and if enabled, put the bridge
+ * on the bootstrap loader, grant the module edges, and install the transformer. Nothing here
+ * opens the journal or touches the network; that waits until the application makes a call.
+ */
+public final class AgentInstaller {
+
+    private static final String BRIDGE = "io.openrouteraudit.bootstrap.AuditBridge";
+
+    private AgentInstaller() {
+    }
+
+    public static void install(Instrumentation inst, File agentJar, boolean attached) throws Exception {
+        LoadedConfig loaded = ConfigLoader.load(System.getProperties(), System.getenv());
+        AuditConfig config = loaded.config();
+        List<String> redactionWarnings = new ArrayList<>();
+        Redactor redactor = Redactor.create(config.redactRules(), config.redactCustom(), redactionWarnings::add);
+        AgentLog log = new AgentLog(config.logLevel(), redactor::redactText, System.err);
+        loaded.warnings().forEach(w -> log.warn(stripPrefix(w)));
+        redactionWarnings.forEach(w -> log.warn(stripPrefix(w)));
+        if (!config.enabled()) {
+            log.info("disabled by openrouter.audit.enabled=false; nothing installed");
+            return;
+        }
+        if (config.content() == ContentMode.FULL) {
+            log.warn("content=full: raw prompt and completion text is written to the journal and spans");
+        }
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(agentJar, false));
+        Module bridge = Class.forName(BRIDGE, false, null).getModule();
+        ModuleGrants.letJavaNetHttpReadBridge(inst, bridge);
+        ModuleGrants.openJdkInternalsToChronicle(inst, AgentInstaller.class.getClassLoader().getUnnamedModule());
+        // Wiring touches bridge types, so it lives in a class first linked after the append above.
+        AgentWiring.wire(inst, config, redactor, log, AgentInstaller.class.getClassLoader());
+        log.debug("installed" + (attached ? " (attached to a running JVM)" : ""));
+    }
+
+    private static String stripPrefix(String warning) {
+        String prefix = "openrouter-audit: ";
+        return warning.startsWith(prefix) ? warning.substring(prefix.length()) : warning;
+    }
+}

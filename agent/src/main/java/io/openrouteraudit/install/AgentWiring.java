@@ -1,0 +1,87 @@
+package io.openrouteraudit.install;
+
+import io.openrouteraudit.audit.RecordAssembler;
+import io.openrouteraudit.bootstrap.AuditBridge;
+import io.openrouteraudit.capture.ExchangeTracker;
+import io.openrouteraudit.config.AuditConfig;
+import io.openrouteraudit.config.FailMode;
+import io.openrouteraudit.diag.AgentLog;
+import io.openrouteraudit.instrument.AdviceWeaver;
+import io.openrouteraudit.instrument.ClassTransformation;
+import io.openrouteraudit.instrument.ExactNameTransformer;
+import io.openrouteraudit.instrument.jdkhttp.JdkExchangeHooks;
+import io.openrouteraudit.instrument.jdkhttp.JdkHttpClientInstrumentation;
+import io.openrouteraudit.journal.LazyJournal;
+import io.openrouteraudit.pipeline.AuditPipeline;
+import io.openrouteraudit.pipeline.HashKeySupplier;
+import io.openrouteraudit.redact.Redactor;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/** Builds the object graph once and connects it to the bridge and the transformer. */
+final class AgentWiring {
+
+    private AgentWiring() {
+    }
+
+    static void wire(Instrumentation inst, AuditConfig config, Redactor redactor, AgentLog log, ClassLoader agentLoader) {
+        LazyJournal journal = new LazyJournal(config.journalDir(), config.journalRoll());
+        RecordAssembler assembler = new RecordAssembler(redactor,
+                new HashKeySupplier(config.hashKeyFromEnv(), config.hashKeyFile(), log), config.content());
+        BooleanSupplier admission = config.failMode() == FailMode.CLOSED ? journal::writable : () -> true;
+        AuditPipeline pipeline = new AuditPipeline(assembler, List.of(journal), admission, log);
+        ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes());
+
+        AuditBridge.registerJdkHttpClient(new JdkExchangeHooks(config, tracker));
+
+        AtomicBoolean warmed = new AtomicBoolean();
+        Runnable warmUp = () -> {
+            if (warmed.compareAndSet(false, true)) {
+                journal.warmUp();
+            }
+        };
+        AdviceWeaver weaver = new AdviceWeaver(agentLoader);
+        List<ClassTransformation> transformations = List.of(new JdkHttpClientInstrumentation(weaver, warmUp));
+        ExactNameTransformer transformer = new ExactNameTransformer(transformations, agentLoader,
+                new ExactNameTransformer.TransformListener() {
+                    @Override
+                    public void transformed(String className) {
+                        log.debug("instrumented " + className);
+                    }
+
+                    @Override
+                    public void failed(String className, Throwable error) {
+                        log.warn("cannot instrument " + className + "; its calls are not audited", error);
+                    }
+                });
+        inst.addTransformer(transformer, true);
+        retransformAlreadyLoaded(inst, transformer, log);
+
+        Thread shutdown = new Thread(() -> {
+            tracker.pending().endAllAsIncomplete();
+            journal.close();
+        }, "openrouter-audit-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+    }
+
+    /** Classes loaded before the agent (attach to a running JVM) get the same advice. */
+    private static void retransformAlreadyLoaded(Instrumentation inst, ExactNameTransformer transformer, AgentLog log) {
+        List<Class<?>> targets = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (transformer.handles(c.getName()) && inst.isModifiableClass(c)) {
+                targets.add(c);
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(targets.toArray(new Class<?>[0]));
+        } catch (Throwable t) {
+            log.warn("cannot instrument classes loaded before the agent", t);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.openrouteraudit.instrument.jdkhttp;
+
+import io.openrouteraudit.bootstrap.JdkHttpClientHooks;
+import io.openrouteraudit.capture.ExchangeRecorder;
+import io.openrouteraudit.capture.ExchangeTracker;
+import io.openrouteraudit.capture.RequestStart;
+import io.openrouteraudit.config.AuditConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Turns a JDK HttpClient call to an audited host into an exchange: a tee on the request's body
+ * publisher, a tee on the response's body handler, and the end of the call's future.
+ */
+public final class JdkExchangeHooks implements JdkHttpClientHooks {
+
+    static final String CLIENT = "jdk-httpclient";
+
+    private final AuditConfig config;
+    private final ExchangeTracker tracker;
+
+    public JdkExchangeHooks(AuditConfig config, ExchangeTracker tracker) {
+        this.config = config;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public Object[] onSend(Object requestObject, Object handlerObject) {
+        if (!(requestObject instanceof HttpRequest request)
+                || !(handlerObject instanceof HttpResponse.BodyHandler<?> handler)) {
+            return null;
+        }
+        URI uri = request.uri();
+        String host = uri.getHost();
+        if (host == null || !config.isAuditedHost(host, effectivePort(uri))) {
+            return null;
+        }
+        if (!tracker.canRecord()) {
+            return new Object[] {CompletableFuture.failedFuture(new IOException(
+                    "openrouter-audit: the audit journal cannot be written (fail-mode=closed); request not sent"))};
+        }
+        ExchangeRecorder recorder = tracker.begin(startOf(request, uri, host));
+        HttpRequest sent = withTeedBody(request, recorder);
+        return new Object[] {sent, new TeeBodyHandler<>(handler, recorder), recorder};
+    }
+
+    @Override
+    public void onIssued(Object token, Object responseFuture, Throwable thrown) {
+        if (!(token instanceof ExchangeRecorder recorder)) {
+            return;
+        }
+        if (thrown != null) {
+            recorder.fail(thrown);
+        } else if (responseFuture instanceof CompletableFuture<?> future) {
+            // A dependent stage only observes: the application's future keeps its own result.
+            future.whenComplete((response, error) -> {
+                if (error != null) {
+                    recorder.fail(error);
+                }
+            });
+        }
+    }
+
+    private RequestStart startOf(HttpRequest request, URI uri, String host) {
+        HttpHeaders headers = request.headers();
+        String userHeader = config.userHeader();
+        return new RequestStart(
+                CLIENT,
+                request.method(),
+                uri.getScheme(),
+                host,
+                effectivePort(uri),
+                uri.getRawPath(),
+                Instant.now(),
+                System.nanoTime(),
+                bearerOf(headers.firstValue("Authorization")),
+                userHeader == null ? null : headers.firstValue(userHeader).orElse(null),
+                headers.firstValue("X-Title").or(() -> headers.firstValue("X-OpenRouter-Title")).orElse(null),
+                headers.firstValue("HTTP-Referer").orElse(null),
+                headers.firstValue("x-session-id").orElse(null));
+    }
+
+    private static HttpRequest withTeedBody(HttpRequest request, ExchangeRecorder recorder) {
+        Optional<HttpRequest.BodyPublisher> publisher = request.bodyPublisher();
+        if (publisher.isEmpty()) {
+            return request;
+        }
+        try {
+            // A copy with every header, the method, timeout, version and expect-continue of the
+            // original (JDK 16+); only the publisher is wrapped.
+            return HttpRequest.newBuilder(request, (name, value) -> true)
+                    .method(request.method(), new TeeBodyPublisher(publisher.get(), recorder.requestBody()))
+                    .build();
+        } catch (RuntimeException unusual) {
+            return request;
+        }
+    }
+
+    static String bearerOf(Optional<String> authorization) {
+        if (authorization.isEmpty()) {
+            return null;
+        }
+        String value = authorization.get().trim();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
+    }
+
+    static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+}

@@ -1,0 +1,62 @@
+package io.openrouteraudit.pipeline;
+
+import io.openrouteraudit.audit.AuditRecord;
+import io.openrouteraudit.audit.RecordAssembler;
+import io.openrouteraudit.audit.RecordSink;
+import io.openrouteraudit.capture.Exchange;
+import io.openrouteraudit.capture.ExchangeSink;
+import io.openrouteraudit.diag.AgentLog;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Exchange in, record out to every sink, on the thread that ended the exchange. A failing sink
+ * is reported once and never reaches the application.
+ */
+public final class AuditPipeline implements ExchangeSink {
+
+    private final RecordAssembler assembler;
+    private final List<RecordSink> sinks;
+    private final BooleanSupplier admission;
+    private final AgentLog log;
+
+    /**
+     * @param admission answers {@link #canRecord()}: always true with {@code fail-mode=open},
+     *                  the journal's health with {@code closed}
+     */
+    public AuditPipeline(RecordAssembler assembler, List<RecordSink> sinks, BooleanSupplier admission, AgentLog log) {
+        this.assembler = assembler;
+        this.sinks = List.copyOf(sinks);
+        this.admission = admission;
+        this.log = log;
+    }
+
+    @Override
+    public void accept(Exchange exchange) {
+        AuditRecord record;
+        try {
+            record = assembler.assemble(exchange);
+        } catch (Throwable t) {
+            log.warnOnce("assemble", "an exchange could not be turned into a record", t);
+            return;
+        }
+        for (RecordSink sink : sinks) {
+            try {
+                sink.write(record);
+            } catch (Throwable t) {
+                log.warnOnce("sink:" + sink.getClass().getSimpleName(),
+                        "a record could not be written to " + sink.getClass().getSimpleName()
+                                + " (the call went on; further failures are not repeated)", t);
+            }
+        }
+    }
+
+    @Override
+    public boolean canRecord() {
+        try {
+            return admission.getAsBoolean();
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+}
