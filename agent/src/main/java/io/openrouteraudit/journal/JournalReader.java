@@ -14,6 +14,8 @@ public final class JournalReader implements Closeable {
 
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private long lastIndexRead = Long.MIN_VALUE;
+    private long read;
 
     private JournalReader(SingleChronicleQueue queue) {
         this.queue = queue;
@@ -34,13 +36,54 @@ public final class JournalReader implements Closeable {
 
     /** The next stored line, or {@code null} at the end. */
     public String next() throws IOException {
+        String line = readOne();
+        if (line == null && lastIndexOfQueue() != lastIndexRead) {
+            // Either another process just appended, or a damaged header hides the rest.
+            line = readOne();
+            if (line == null) {
+                checkNothingUnreadable();
+            }
+        } else if (line == null && read == 0) {
+            checkNothingUnreadable();
+        }
+        return line;
+    }
+
+    private String readOne() throws IOException {
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return null;
             }
+            lastIndexRead = dc.index();
+            read++;
             return new String(dc.wire().bytes().toByteArray(), StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             throw new IOException("the journal is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private long lastIndexOfQueue() throws IOException {
+        try {
+            return queue.lastIndex();
+        } catch (RuntimeException | AssertionError e) {
+            // Chronicle asserts on some damaged headers when run with -ea.
+            throw new IOException("the journal is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * At the end of what the tailer can read, the queue's own index must agree: a damaged
+     * excerpt header stops a tailer as if the journal ended there, and that must not pass
+     * for a clean end.
+     */
+    private void checkNothingUnreadable() throws IOException {
+        long last = lastIndexOfQueue();
+        if (read == 0) {
+            throw new IOException("the journal is damaged: it has cycle files but no readable record");
+        }
+        if (last != lastIndexRead) {
+            throw new IOException("the journal is damaged: reading stopped after " + read
+                    + " records, before the queue's last entry");
         }
     }
 

@@ -4,11 +4,8 @@ import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.config.JournalRoll;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -20,44 +17,37 @@ import net.openhft.chronicle.wire.DocumentContext;
  * Appends records to the Chronicle Queue and keeps the chain: each record's {@code seq} and
  * {@code prev_hash} follow the last record in the queue, whichever process wrote it.
  *
- * <p>Two locks make that true: a {@link ReentrantLock} for the threads of this JVM, and an
- * OS file lock on {@code .chain.lock} for other JVMs sharing the directory. Under both, the
- * tip is re-read from the queue only when another process appended since our last write.
+ * <p>Threads of this JVM take turns on a {@link ReentrantLock}. Across processes, Chronicle's
+ * own write lock (held from {@code writingDocument()} to its close) is the serialisation
+ * point: inside it, a {@link ChainFollower} reads whatever other processes appended since our
+ * last record - nothing, almost always, at the cost of one header read - so the record is
+ * encoded and hashed against the true tip before it is committed.
  */
 public final class JournalWriter implements Closeable {
 
-    private static final String LOCK_FILE = ".chain.lock";
-
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
-    private final FileChannel lockChannel;
+    private final ChainFollower follower;
     private final ReentrantLock threads = new ReentrantLock();
     private final RecordEncoder encoder = new RecordEncoder();
     private final ChainHasher hasher = new ChainHasher();
-    private final TipReader tipReader;
-    private ChainTip tip;
-    private long lastIndexWritten = Long.MIN_VALUE;
 
-    private JournalWriter(SingleChronicleQueue queue, FileChannel lockChannel) {
+    private JournalWriter(SingleChronicleQueue queue) {
         this.queue = queue;
-        this.lockChannel = lockChannel;
         this.appender = queue.createAppender();
-        // Appends are serialised by our own lock, from whichever thread ends an exchange.
+        // One appender, used under our lock from whichever thread ends an exchange.
         appender.singleThreadedCheckDisabled(true);
-        this.tipReader = new TipReader(queue);
+        this.follower = new ChainFollower(queue);
     }
 
     public static JournalWriter open(Path dir, JournalRoll roll) throws IOException {
         JournalDirectory.createOwnerOnly(dir);
-        FileChannel lock = FileChannel.open(dir.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
                     .rollCycle(roll == JournalRoll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY)
                     .build();
-            return new JournalWriter(queue, lock);
+            return new JournalWriter(queue);
         } catch (RuntimeException e) {
-            lock.close();
             throw new IOException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -65,17 +55,17 @@ public final class JournalWriter implements Closeable {
     /** Appends one record and returns its {@code seq}. */
     public long append(AuditRecord record) throws IOException {
         threads.lock();
-        try (FileLock ignored = lockChannel.lock()) {
-            ChainTip current = currentTip();
-            long seq = current.seq() + 1;
-            String prefix = encoder.canonical(record, seq, current.recordHash());
-            String hash = hasher.hash(current.recordHash(), JournalLine.canonicalBytes(prefix));
-            byte[] line = JournalLine.compose(prefix, hash).getBytes(StandardCharsets.UTF_8);
+        try {
+            long seq;
+            String hash;
             try (DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().write(line);
+                ChainTip tip = follower.catchUp();
+                seq = tip.seq() + 1;
+                String prefix = encoder.canonical(record, seq, tip.recordHash());
+                hash = hasher.hash(tip.recordHash(), JournalLine.canonicalBytes(prefix));
+                dc.wire().bytes().write(JournalLine.compose(prefix, hash).getBytes(StandardCharsets.UTF_8));
             }
-            lastIndexWritten = appender.lastIndexAppended();
-            tip = new ChainTip(seq, hash);
+            follower.appendedByUs(appender.lastIndexAppended(), new ChainTip(seq, hash));
             return seq;
         } catch (RuntimeException e) {
             throw new IOException("journal append failed: " + e.getMessage(), e);
@@ -84,24 +74,14 @@ public final class JournalWriter implements Closeable {
         }
     }
 
-    private ChainTip currentTip() {
-        long last = queue.lastIndex();
-        if (tip == null || last != lastIndexWritten) {
-            // First append of this process, or another process appended meanwhile.
-            tip = tipReader.read();
-            lastIndexWritten = last;
-        }
-        return tip;
-    }
-
     @Override
-    public void close() throws IOException {
+    public void close() {
         threads.lock();
         try {
+            follower.close();
             queue.close();
         } finally {
             threads.unlock();
-            lockChannel.close();
         }
     }
 }

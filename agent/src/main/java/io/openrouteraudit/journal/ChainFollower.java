@@ -1,0 +1,72 @@
+package io.openrouteraudit.journal;
+
+import java.nio.charset.StandardCharsets;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Knows the chain's tip: the newest record's {@code seq} and {@code record_hash}. A tailer
+ * parked just after the last record it has seen picks up records other processes appended;
+ * records we appended ourselves are recognised by index and skipped without parsing.
+ * Not thread-safe: used under the writer's locks.
+ */
+final class ChainFollower implements AutoCloseable {
+
+    private final ExcerptTailer tailer;
+    private ChainTip tip;
+    private long ownLastIndex = Long.MIN_VALUE;
+
+    ChainFollower(SingleChronicleQueue queue) {
+        this.tip = ChainTip.EMPTY;
+        try (ExcerptTailer newest = queue.createTailer()) {
+            newest.direction(TailerDirection.BACKWARD).toEnd();
+            try (DocumentContext dc = newest.readingDocument()) {
+                if (dc.isPresent()) {
+                    tip = tipOf(dc);
+                    ownLastIndex = dc.index();
+                }
+            }
+        }
+        this.tailer = queue.createTailer();
+        if (ownLastIndex != Long.MIN_VALUE) {
+            tailer.moveToIndex(ownLastIndex);
+        }
+    }
+
+    /** Reads records appended since the last call; called inside the queue's write lock. */
+    ChainTip catchUp() {
+        while (true) {
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return tip;
+                }
+                if (dc.index() != ownLastIndex) {
+                    tip = tipOf(dc);
+                }
+            }
+        }
+    }
+
+    void appendedByUs(long index, ChainTip newTip) {
+        ownLastIndex = index;
+        tip = newTip;
+    }
+
+    private static ChainTip tipOf(DocumentContext dc) {
+        String line = new String(dc.wire().bytes().toByteArray(), StandardCharsets.UTF_8);
+        String hash = JournalLine.recordHashOf(line);
+        long seq = StoredRecordFields.seqOf(line);
+        if (hash == null || seq < 1) {
+            throw new IllegalStateException("a journal record at index " + Long.toHexString(dc.index())
+                    + " is damaged; run verify");
+        }
+        return new ChainTip(seq, hash);
+    }
+
+    @Override
+    public void close() {
+        tailer.close();
+    }
+}
