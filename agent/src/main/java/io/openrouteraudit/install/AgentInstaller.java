@@ -10,7 +10,6 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
 
 /**
  * Start-up, inside the isolated loader: read the configuration, and if enabled, put the bridge
@@ -39,8 +38,7 @@ public final class AgentInstaller {
         if (config.content() == ContentMode.FULL) {
             log.warn("content=full: raw prompt and completion text is written to the journal and spans");
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(agentJar, false));
-        Module bridge = Class.forName(BRIDGE, false, null).getModule();
+        Module bridge = BootstrapBridgeInjector.inject(inst, agentJar, BRIDGE);
         ModuleGrants.letJavaNetHttpReadBridge(inst, bridge);
         ModuleGrants.openJdkInternalsToChronicle(inst, AgentInstaller.class.getClassLoader().getUnnamedModule());
         // Wiring touches bridge types, so it lives in a class first linked after the append above.
