@@ -10,9 +10,8 @@ import io.openrouteraudit.openrouter.RequestParser;
 import io.openrouteraudit.openrouter.ResponseFacts;
 import io.openrouteraudit.openrouter.ResponseParser;
 import io.openrouteraudit.redact.KeyedHasher;
-import io.openrouteraudit.redact.RedactionResult;
 import io.openrouteraudit.redact.Redactor;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,9 @@ import java.util.function.Supplier;
  * {@code content=full}.
  */
 public final class RecordAssembler {
+
+    static final String REDACTION_FAILED = "[REDACTION-FAILED]";
+    static final String REDACTION_FAILED_RULE = "REDACTION_FAILED";
 
     private final RequestParser requestParser = new RequestParser();
     private final ResponseParser responseParser = new ResponseParser();
@@ -52,11 +54,7 @@ public final class RecordAssembler {
         ExchangeStatus status = ExchangeStatus.of(exchange, response);
         KeyedHasher keyed = hasher.get();
 
-        Map<String, Integer> pii = new LinkedHashMap<>();
-        for (String text : request.promptTexts()) {
-            RedactionResult result = redactor.redact(text);
-            result.counts().forEach((rule, n) -> pii.merge(rule, n, Integer::sum));
-        }
+        Map<String, Integer> pii = piiCounts(request.promptTexts());
         String generationId = response.generationId() != null ? response.generationId()
                 : head == null ? null : head.generationIdHeader();
         return new AuditRecord(
@@ -71,7 +69,7 @@ public final class RecordAssembler {
                 response.stream(),
                 head == null ? null : head.status(),
                 status.status(),
-                redactor.redactText(status.errorCode()),
+                redacted(status.errorCode()),
                 response.finishReason(),
                 response.promptTokens(),
                 response.completionTokens(),
@@ -80,21 +78,28 @@ public final class RecordAssembler {
                 response.totalCost(),
                 exchange.latencyNanos() / 1_000_000L,
                 ttftMillis(start, responseBody, response),
-                redactor.redactText(start.userHeaderValue() != null ? start.userHeaderValue() : request.user()),
-                redactor.redactText(start.appTitle()),
-                redactor.redactText(start.appReferer()),
+                redacted(start.userHeaderValue() != null ? start.userHeaderValue() : request.user()),
+                redacted(start.appTitle()),
+                redacted(start.appReferer()),
                 start.bearerToken() == null ? null : keyed.fingerprint(start.bearerToken()),
                 request.promptJson() == null ? null : keyed.hmacHex(request.promptJson()),
                 response.completionText() == null ? null : keyed.hmacHex(response.completionText()),
-                Map.copyOf(pii).isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(pii),
+                pii,
                 requestBody.truncated() || responseBody.truncated(),
-                redactor.redactText(request.sessionId() != null ? request.sessionId() : start.sessionHeader()),
+                redacted(request.sessionId() != null ? request.sessionId() : start.sessionHeader()),
                 request.routing(),
                 List.of(),
                 null,
                 null,
-                contentOf(request.promptJson()),
+                promptContent(request.promptJson()),
                 contentOf(response.completionText()));
+    }
+
+    private String promptContent(String promptJson) {
+        if (promptJson == null || content != ContentMode.REDACTED) {
+            return contentOf(promptJson);
+        }
+        return JsonTextRedaction.redact(promptJson, this::redacted);
     }
 
     private String contentOf(String text) {
@@ -103,7 +108,7 @@ public final class RecordAssembler {
         }
         return switch (content) {
             case NONE -> null;
-            case REDACTED -> redactor.redactText(text);
+            case REDACTED -> redacted(text);
             case FULL -> text;
         };
     }
@@ -116,7 +121,27 @@ public final class RecordAssembler {
         return at < 0 ? null : Math.max(0, (at - start.startNanos()) / 1_000_000L);
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private Map<String, Integer> piiCounts(List<String> texts) {
+        Map<String, Integer> pii = new LinkedHashMap<>();
+        for (String text : texts) {
+            try {
+                redactor.redact(text).counts().forEach((rule, n) -> pii.merge(rule, n, Integer::sum));
+            } catch (RuntimeException e) {
+                pii.merge(REDACTION_FAILED_RULE, 1, Integer::sum);
+            }
+        }
+        return Collections.unmodifiableMap(pii);
+    }
+
+    /**
+     * The redacted text; if the engine itself fails, a marker rather than the text: a record
+     * without a value is better than a record with an unredacted one.
+     */
+    private String redacted(String text) {
+        try {
+            return redactor.redactText(text);
+        } catch (RuntimeException e) {
+            return text == null ? null : REDACTION_FAILED;
+        }
     }
 }

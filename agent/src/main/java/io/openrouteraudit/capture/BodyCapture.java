@@ -13,6 +13,7 @@ public final class BodyCapture {
     private static final int INITIAL = 4096;
     // Enough arrival marks to place the first content event of any realistic stream.
     private static final int MAX_MARKS = 4096;
+    private static final int TAIL = 32;
 
     private final int maxBytes;
     private byte[] bytes = new byte[0];
@@ -21,6 +22,9 @@ public final class BodyCapture {
     private long[] endOffsets = new long[16];
     private long[] nanos = new long[16];
     private int marks;
+    // The last bytes seen, kept even past maxBytes: enough to recognise an end-of-stream marker.
+    private final byte[] tail = new byte[TAIL];
+    private int tailLength;
 
     public BodyCapture(int maxBytes) {
         this.maxBytes = maxBytes;
@@ -35,11 +39,15 @@ public final class BodyCapture {
         total += remaining;
         int room = maxBytes - length;
         int take = Math.min(room, remaining);
+        ByteBuffer view = chunk.duplicate();
         if (take > 0) {
             ensureCapacity(length + take);
-            chunk.duplicate().get(bytes, length, take);
+            view.get(bytes, length, take);
             length += take;
         }
+        int tailTake = Math.min(TAIL, remaining);
+        view.position(chunk.limit() - tailTake);
+        keepTail(view, tailTake);
         mark();
     }
 
@@ -54,14 +62,53 @@ public final class BodyCapture {
             System.arraycopy(src, off, bytes, length, take);
             length += take;
         }
+        int tailTake = Math.min(TAIL, len);
+        keepTail(ByteBuffer.wrap(src, off + len - tailTake, tailTake), tailTake);
         mark();
     }
 
-    /** Forgets everything: a publisher is being replayed for another attempt. */
+    /** Bytes seen so far, including those past the bound. */
+    public synchronized long total() {
+        return total;
+    }
+
+    /** Whether the last non-blank bytes seen are {@code marker} (US-ASCII), e.g. a stream's {@code [DONE]}. */
+    public synchronized boolean endsWith(String marker) {
+        int end = tailLength;
+        while (end > 0 && Character.isWhitespace(tail[end - 1])) {
+            end--;
+        }
+        int n = marker.length();
+        if (end < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (tail[end - n + i] != marker.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void keepTail(ByteBuffer src, int n) {
+        int keep = Math.min(tailLength, TAIL - n);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        src.get(tail, keep, n);
+        tailLength = keep + n;
+    }
+
+    /**
+     * Forgets everything: a publisher is being replayed for another attempt. Fresh arrays,
+     * because a snapshot taken earlier shares the old ones.
+     */
     public synchronized void reset() {
+        bytes = new byte[0];
+        endOffsets = new long[16];
+        nanos = new long[16];
         length = 0;
         total = 0;
         marks = 0;
+        tailLength = 0;
     }
 
     public synchronized BodySnapshot snapshot() {

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ExchangeRecorder {
 
+    // "data:[DONE]" and "data: [DONE]" are the same event (the space after the colon is optional).
+    private static final String STREAM_END_MARKER = "[DONE]";
+
     private final RequestStart start;
     private final BodyCapture requestBody;
     private final BodyCapture responseBody;
@@ -54,8 +57,17 @@ public final class ExchangeRecorder {
         end(Outcome.COMPLETED, null);
     }
 
+    /**
+     * The application stopped reading. If it had already received the whole body - every
+     * declared byte, or an event stream's {@code [DONE]} - that is how streaming clients
+     * normally finish, and the exchange completed.
+     */
     public void cancel() {
-        end(Outcome.CANCELLED, null);
+        ResponseHead h = head;
+        boolean whole = (h != null && h.contentLength() >= 0 && responseBody.total() >= h.contentLength())
+                || responseBody.endsWith("data:" + STREAM_END_MARKER)
+                || responseBody.endsWith("data: " + STREAM_END_MARKER);
+        end(whole ? Outcome.COMPLETED : Outcome.CANCELLED, null);
     }
 
     public void abandon() {

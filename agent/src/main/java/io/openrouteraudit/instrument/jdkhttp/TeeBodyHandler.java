@@ -23,7 +23,8 @@ final class TeeBodyHandler<T> implements HttpResponse.BodyHandler<T> {
             recorder.responseHead(new ResponseHead(info.statusCode(),
                     headers.firstValue("Content-Type").orElse(null),
                     headers.firstValue("Content-Encoding").orElse(null),
-                    headers.firstValue("X-Generation-Id").orElse(null)));
+                    headers.firstValue("X-Generation-Id").orElse(null),
+                    headers.firstValueAsLong("Content-Length").orElse(-1)));
         } catch (Throwable ignored) {
             // observation only
         }
