@@ -30,6 +30,8 @@ final class ChainFollower implements AutoCloseable {
             }
         }
         this.tailer = queue.createTailer();
+        // Used under the writer's lock from whichever thread appends.
+        tailer.singleThreadedCheckDisabled(true);
         if (ownLastIndex != Long.MIN_VALUE) {
             tailer.moveToIndex(ownLastIndex);
         }

@@ -59,11 +59,17 @@ public final class JournalWriter implements Closeable {
             long seq;
             String hash;
             try (DocumentContext dc = appender.writingDocument()) {
-                ChainTip tip = follower.catchUp();
-                seq = tip.seq() + 1;
-                String prefix = encoder.canonical(record, seq, tip.recordHash());
-                hash = hasher.hash(tip.recordHash(), JournalLine.canonicalBytes(prefix));
-                dc.wire().bytes().write(JournalLine.compose(prefix, hash).getBytes(StandardCharsets.UTF_8));
+                try {
+                    ChainTip tip = follower.catchUp();
+                    seq = tip.seq() + 1;
+                    String prefix = encoder.canonical(record, seq, tip.recordHash());
+                    hash = hasher.hash(tip.recordHash(), JournalLine.canonicalBytes(prefix));
+                    dc.wire().bytes().write(JournalLine.compose(prefix, hash).getBytes(StandardCharsets.UTF_8));
+                } catch (RuntimeException | Error e) {
+                    // Closing would commit a half-written excerpt into the chain.
+                    dc.rollbackOnClose();
+                    throw e;
+                }
             }
             follower.appendedByUs(appender.lastIndexAppended(), new ChainTip(seq, hash));
             return seq;

@@ -30,6 +30,11 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         this.roll = roll;
     }
 
+    @Override
+    public String description() {
+        return "the journal in " + dir;
+    }
+
     /** Starts opening in the background, once. */
     public void warmUp() {
         opening();

@@ -44,8 +44,8 @@ public final class AuditPipeline implements ExchangeSink {
             try {
                 sink.write(record);
             } catch (Throwable t) {
-                log.warnOnce("sink:" + sink.getClass().getSimpleName(),
-                        "a record could not be written to " + sink.getClass().getSimpleName()
+                log.warnOnce("sink:" + sink.description(),
+                        "a record could not be written to " + sink.description()
                                 + " (the call went on; further failures are not repeated)", t);
             }
         }

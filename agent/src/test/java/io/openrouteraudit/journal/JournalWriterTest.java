@@ -42,6 +42,74 @@ class JournalWriterTest {
     }
 
     @Test
+    void appendsFromManyThreadsFormOneGaplessChain() throws Exception {
+        Path dir = tmp.resolve("journal");
+        int threads = 8;
+        int each = 200;
+        try (JournalWriter w = JournalWriter.open(dir, JournalRoll.DAILY)) {
+            runConcurrently(threads, t -> {
+                for (int i = 0; i < each; i++) {
+                    w.append(TestRecords.record("gen-" + t + "-" + i, 0.001));
+                }
+            });
+        }
+        assertChainOf(dir, threads * each);
+    }
+
+    @Test
+    void twoWritersSharingADirectoryInterleaveIntoOneChain() throws Exception {
+        // Two queue instances on one directory behave as two processes would: each must pick up
+        // the other's records before appending its own.
+        Path dir = tmp.resolve("journal");
+        int each = 300;
+        try (JournalWriter a = JournalWriter.open(dir, JournalRoll.DAILY);
+             JournalWriter b = JournalWriter.open(dir, JournalRoll.DAILY)) {
+            runConcurrently(2, t -> {
+                JournalWriter w = t == 0 ? a : b;
+                for (int i = 0; i < each; i++) {
+                    w.append(TestRecords.record("gen-" + t + "-" + i, 0.001));
+                }
+            });
+        }
+        assertChainOf(dir, 2 * each);
+    }
+
+    private interface Work {
+        void run(int thread) throws Exception;
+    }
+
+    private static void runConcurrently(int threads, Work work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    work.run(id);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertChainOf(Path dir, int expected) throws IOException {
+        List<String> lines = readAll(dir);
+        assertEquals(expected, lines.size());
+        ChainVerifier verifier = new ChainVerifier();
+        lines.forEach(verifier::accept);
+        assertTrue(verifier.result().intact(), String.valueOf(verifier.result()));
+        assertEquals(expected, StoredRecordFields.seqOf(lines.get(lines.size() - 1)));
+    }
+
+    @Test
     void journalDirectoryIsOwnerOnly() throws IOException {
         Path dir = tmp.resolve("private/journal");
         try (JournalWriter w = JournalWriter.open(dir, JournalRoll.HOURLY)) {
