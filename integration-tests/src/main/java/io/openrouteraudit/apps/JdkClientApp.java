@@ -1,0 +1,68 @@
+package io.openrouteraudit.apps;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An application that calls OpenRouter through {@code java.net.http.HttpClient} in every way
+ * the JDK allows, and prints a deterministic transcript of what it observed.
+ *
+ * <p>Usage: {@code JdkClientApp <baseUrl> <scenario>...}, or {@code all}; {@code --list} prints
+ * the scenario names. A failing call is part of the transcript, not of the exit code: it exits 0
+ * unless its arguments are wrong.
+ */
+public final class JdkClientApp {
+
+    /** Every scenario, by name, in the order {@code all} runs them. */
+    static final Map<String, Scenario> SCENARIOS = scenarios();
+
+    private JdkClientApp() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--list")) {
+            SCENARIOS.keySet().forEach(System.out::println);
+            return;
+        }
+        if (args.length < 2) {
+            System.err.println("usage: JdkClientApp <baseUrl> <scenario>... | all   (--list for names)");
+            System.exit(2);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("all")) {
+                names.addAll(SCENARIOS.keySet());
+            } else if (SCENARIOS.containsKey(args[i])) {
+                names.add(args[i]);
+            } else {
+                System.err.println("unknown scenario '" + args[i] + "'; known: " + SCENARIOS.keySet());
+                System.exit(2);
+            }
+        }
+        Transcript transcript = new Transcript(System.out);
+        ScenarioContext context = new ScenarioContext(URI.create(args[0]), transcript);
+        for (String name : names) {
+            transcript.begin(name);
+            try {
+                SCENARIOS.get(name).run(context);
+            } catch (Exception e) {
+                transcript.failure(e);
+            }
+        }
+        transcript.begin("end");
+    }
+
+    private static Map<String, Scenario> scenarios() {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        CallScenarios.register(scenarios);
+        BodyHandlerScenarios.register(scenarios);
+        BodyPublisherScenarios.register(scenarios);
+        StreamScenarios.register(scenarios);
+        ErrorScenarios.register(scenarios);
+        return Collections.unmodifiableMap(scenarios);
+    }
+}

@@ -1,0 +1,58 @@
+package io.openrouteraudit.sim;
+
+import java.util.Arrays;
+
+/**
+ * What the simulator does, chosen by the request's {@code model}, so that an unmodified client
+ * can drive every case. Any model id that is not one of these is served successfully.
+ * The {@code STREAM_*} behaviours shape event streams; without {@code "stream": true} they
+ * answer like {@link #SUCCESS}.
+ */
+public enum SimulatedBehaviour {
+    /** 200 with a completion (JSON, or an event stream whose usage arrives in the observed shape). */
+    SUCCESS(null),
+    /** Served by the second entry of the request's {@code models} list. */
+    FALLBACK("sim/fallback"),
+    ERROR_402("sim/error-402"),
+    /** 429 with {@code Retry-After}. */
+    ERROR_429("sim/error-429"),
+    ERROR_500("sim/error-500"),
+    /** 200, {@code application/json}, a body that stops in the middle of a string. */
+    MALFORMED("sim/malformed"),
+    /** 200 with an HTML page. */
+    HTML("sim/html"),
+    /** 200 with no body at all. */
+    EMPTY("sim/empty"),
+    /** A normal completion, gzip-encoded with {@code Content-Encoding: gzip} whatever the client accepts. */
+    GZIP("sim/gzip"),
+    /** Usage in the documented final chunk with {@code "choices": []}. */
+    STREAM_USAGE_EMPTY_CHOICES("sim/stream-usage-empty-choices"),
+    /** An error event after some content; status stays 200, no usage, no {@code [DONE]}. */
+    STREAM_MIDSTREAM_ERROR("sim/stream-midstream-error"),
+    /** A complete stream with usage that just ends without {@code data: [DONE]}. */
+    STREAM_NO_DONE("sim/stream-no-done"),
+    /** 200 whose only choice has {@code finish_reason: "error"} and a {@code choices[0].error}. */
+    PROVIDER_ERROR_200("sim/provider-error-200"),
+    /** A normal completion that starts only after {@link #SLOW_DELAY_MILLIS}, to provoke client timeouts. */
+    SLOW("sim/slow");
+
+    public static final long SLOW_DELAY_MILLIS = 1500;
+
+    private final String modelId;
+
+    SimulatedBehaviour(String modelId) {
+        this.modelId = modelId;
+    }
+
+    /** The model id that selects this behaviour; null for {@link #SUCCESS}. */
+    public String modelId() {
+        return modelId;
+    }
+
+    public static SimulatedBehaviour forModel(String model) {
+        return Arrays.stream(values())
+                .filter(b -> b.modelId != null && b.modelId.equals(model))
+                .findFirst()
+                .orElse(SUCCESS);
+    }
+}

@@ -1,0 +1,43 @@
+package io.openrouteraudit.it;
+
+import io.openrouteraudit.sim.OpenRouterSimulator;
+import io.openrouteraudit.sim.RecordedExchange;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an application twice against one simulator — without the agent, then with it — with
+ * the same class path, arguments and {@code openrouter.audit.*} properties; only
+ * {@code -javaagent} differs. Both runs must exit 0.
+ */
+final class AgentComparison {
+
+    private final OpenRouterSimulator simulator;
+
+    AgentComparison(OpenRouterSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    ComparedRuns run(TestJdk jdk, Path journalDir, String classPath, Class<?> mainClass, List<String> args) {
+        Path agentJar = AgentJar.require();
+        Map<String, String> properties = AuditConfiguration.systemProperties(journalDir);
+        AppRun without = runOnce(ForkedJvm.mainClass(jdk, classPath, mainClass.getName())
+                .systemProperties(properties).args(args));
+        AppRun with = runOnce(ForkedJvm.mainClass(jdk, classPath, mainClass.getName())
+                .javaAgent(agentJar).systemProperties(properties).args(args));
+        return new ComparedRuns(without, with, journalDir);
+    }
+
+    /** Runs the application without any agent (to check the apps and the simulator themselves). */
+    AppRun runWithoutAgent(TestJdk jdk, String classPath, Class<?> mainClass, List<String> args) {
+        return runOnce(ForkedJvm.mainClass(jdk, classPath, mainClass.getName()).args(args));
+    }
+
+    private AppRun runOnce(ForkedJvm jvm) {
+        int mark = simulator.exchangeCount();
+        ForkedJvmResult result = jvm.run().assertExitCode(0);
+        List<RecordedExchange> exchanges = simulator.exchangesSince(mark);
+        return new AppRun(result, exchanges);
+    }
+}

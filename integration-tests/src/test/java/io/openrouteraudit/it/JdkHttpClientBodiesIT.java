@@ -1,0 +1,48 @@
+package io.openrouteraudit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.openrouteraudit.sim.OpenRouterSimulator;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every response BodyHandler and request BodyPublisher the JDK ships. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdkHttpClientBodiesIT {
+
+    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
+    private final JdkClientAppAudit audit = new JdkClientAppAudit(simulator);
+
+    @AfterAll
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestJdk.class)
+    void everyBodyHandlerGetsTheSameBytesAndEachCallIsRecorded(TestJdk jdk, @TempDir Path temp) {
+        String[] handlers = {"handler-ofString", "handler-ofByteArray", "handler-ofInputStream", "handler-ofLines",
+                "handler-ofPublisher", "handler-ofFile", "handler-discarding", "handler-replacing",
+                "handler-ofByteArrayConsumer", "handler-fromSubscriber", "handler-fromLineSubscriber",
+                "handler-buffering"};
+        ComparedRuns runs = audit.runUnchanged(jdk, temp, handlers);
+        assertEquals(handlers.length, runs.withAgent().auditedExchanges().size());
+
+        JdkClientAppAudit.journalMatchingSimulator(runs);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestJdk.class)
+    void everyBodyPublisherSendsTheSameBytesAndEachCallIsRecorded(TestJdk jdk, @TempDir Path temp) {
+        String[] publishers = {"publisher-ofString", "publisher-ofByteArray", "publisher-ofByteArrays",
+                "publisher-ofInputStream"};
+        ComparedRuns runs = audit.runUnchanged(jdk, temp, publishers);
+        assertEquals(publishers.length, runs.withAgent().auditedExchanges().size());
+
+        JdkClientAppAudit.journalMatchingSimulator(runs);
+    }
+}
