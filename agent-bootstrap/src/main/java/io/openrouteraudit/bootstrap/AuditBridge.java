@@ -10,12 +10,29 @@ package io.openrouteraudit.bootstrap;
 public final class AuditBridge {
 
     private static volatile JdkHttpClientHooks jdkHttpClient;
+    private static volatile OkHttpHooks okHttp;
 
     private AuditBridge() {
     }
 
     public static void registerJdkHttpClient(JdkHttpClientHooks hooks) {
         jdkHttpClient = hooks;
+    }
+
+    public static void registerOkHttp(OkHttpHooks hooks) {
+        okHttp = hooks;
+    }
+
+    public static void okHttpBuilder(Object builder) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.onBuilder(builder);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
     }
 
     public static Object[] jdkSend(Object request, Object bodyHandler) {

@@ -84,6 +84,11 @@ public final class ExchangeRecorder {
         end(outcomeOf(cause), cause);
     }
 
+    /** Ends because the application cancelled the call, which the library reported as {@code thrown}. */
+    public void cancelled(Throwable thrown) {
+        end(Outcome.CANCELLED, unwrap(thrown));
+    }
+
     private void end(Outcome outcome, Throwable cause) {
         endWith(outcome, cause == null ? null : cause.getClass().getSimpleName(),
                 cause == null ? null : cause.getMessage());

@@ -11,6 +11,8 @@ import io.openrouteraudit.instrument.ClassTransformation;
 import io.openrouteraudit.instrument.ExactNameTransformer;
 import io.openrouteraudit.instrument.jdkhttp.JdkExchangeHooks;
 import io.openrouteraudit.instrument.jdkhttp.JdkHttpClientInstrumentation;
+import io.openrouteraudit.instrument.okhttp.OkHttpBindings;
+import io.openrouteraudit.instrument.okhttp.OkHttpInstrumentation;
 import io.openrouteraudit.journal.LazyJournal;
 import io.openrouteraudit.pipeline.AuditPipeline;
 import io.openrouteraudit.pipeline.HashKeySupplier;
@@ -36,6 +38,7 @@ final class AgentWiring {
         ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes());
 
         AuditBridge.registerJdkHttpClient(new JdkExchangeHooks(config, tracker));
+        AuditBridge.registerOkHttp(new OkHttpBindings(config, tracker, agentLoader));
 
         AtomicBoolean warmed = new AtomicBoolean();
         Runnable warmUp = () -> {
@@ -44,7 +47,9 @@ final class AgentWiring {
             }
         };
         AdviceWeaver weaver = new AdviceWeaver(agentLoader);
-        List<ClassTransformation> transformations = List.of(new JdkHttpClientInstrumentation(weaver, warmUp));
+        List<ClassTransformation> transformations = List.of(
+                new JdkHttpClientInstrumentation(weaver, warmUp),
+                new OkHttpInstrumentation(weaver, warmUp));
         ExactNameTransformer transformer = new ExactNameTransformer(transformations, agentLoader,
                 new ExactNameTransformer.TransformListener() {
                     @Override

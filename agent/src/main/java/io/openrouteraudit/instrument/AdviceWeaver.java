@@ -4,7 +4,9 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import java.util.List;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
@@ -24,8 +26,16 @@ public final class AdviceWeaver {
         this.adviceLoader = adviceLoader;
     }
 
+    /** One advice class and the methods it goes into. */
+    public record Target(Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
+    }
+
     public byte[] weave(ClassLoader targetLoader, String internalName, byte[] classFile,
                         Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
+        return weave(targetLoader, internalName, classFile, List.of(new Target(advice, methods)));
+    }
+
+    public byte[] weave(ClassLoader targetLoader, String internalName, byte[] classFile, List<Target> targets) {
         String binaryName = internalName.replace('/', '.');
         ClassFileLocator locator = new ClassFileLocator.Compound(
                 ClassFileLocator.Simple.of(binaryName, classFile),
@@ -35,13 +45,15 @@ public final class AdviceWeaver {
                 ClassFileLocator.ForClassLoader.of(adviceLoader));
         TypePool pool = TypePool.Default.of(locator);
         TypeDescription type = pool.describe(binaryName).resolve();
-        return new ByteBuddy()
+        DynamicType.Builder<?> builder = new ByteBuddy()
                 .with(TypeValidation.DISABLED)
                 .with(Implementation.Context.Disabled.Factory.INSTANCE)
                 .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-                .redefine(type, locator)
-                .visit(Advice.to(advice, ClassFileLocator.ForClassLoader.of(adviceLoader)).on(methods))
-                .make(pool)
-                .getBytes();
+                .redefine(type, locator);
+        ClassFileLocator adviceClasses = ClassFileLocator.ForClassLoader.of(adviceLoader);
+        for (Target target : targets) {
+            builder = builder.visit(Advice.to(target.advice(), adviceClasses).on(target.methods()));
+        }
+        return builder.make(pool).getBytes();
     }
 }
