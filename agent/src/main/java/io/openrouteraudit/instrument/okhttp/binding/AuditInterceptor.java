@@ -48,7 +48,7 @@ public final class AuditInterceptor implements Interceptor {
             endWithFailure(recorder, e, chain.call());
             throw e;
         }
-        return withTeedBody(response, recorder, chain.call());
+        return withTeedBody(response, recorder, chain.call(), tracker);
     }
 
     /** {@code null} when the call is not audited; throws to refuse it under {@code fail-mode=closed}. */
@@ -121,7 +121,8 @@ public final class AuditInterceptor implements Interceptor {
         }
     }
 
-    private static Response withTeedBody(Response response, ExchangeRecorder recorder, Call call) {
+    private static Response withTeedBody(Response response, ExchangeRecorder recorder, Call call,
+                                         ExchangeTracker tracker) {
         try {
             ResponseBody body = response.body();
             recorder.responseHead(new ResponseHead(response.code(), response.header("Content-Type"),
@@ -131,7 +132,9 @@ public final class AuditInterceptor implements Interceptor {
                 recorder.complete();
                 return response;
             }
-            return response.newBuilder().body(new TeeResponseBody(body, recorder, call)).build();
+            TeeResponseBody teed = new TeeResponseBody(body, recorder, call);
+            tracker.endWhenUnreachable(teed, recorder);
+            return response.newBuilder().body(teed).build();
         } catch (RuntimeException unusual) {
             return response;
         }
