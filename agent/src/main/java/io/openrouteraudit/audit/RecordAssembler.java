@@ -27,8 +27,8 @@ public final class RecordAssembler {
     static final String REDACTION_FAILED = "[REDACTION-FAILED]";
     static final String REDACTION_FAILED_RULE = "REDACTION_FAILED";
 
-    private final RequestParser requestParser = new RequestParser();
-    private final ResponseParser responseParser = new ResponseParser();
+    // Made on the first record, not at start-up: they pull in Jackson.
+    private volatile Parsers parsers;
     private final Redactor redactor;
     private final Supplier<KeyedHasher> hasher;
     private final ContentMode content;
@@ -44,12 +44,13 @@ public final class RecordAssembler {
         BodySnapshot requestBody = exchange.requestBody();
         BodySnapshot responseBody = exchange.responseBody();
         ResponseHead head = exchange.response();
+        Parsers p = parsers();
         RequestFacts request = requestBody.length() == 0
                 ? RequestFacts.empty(false)
-                : requestParser.parse(requestBody.bytes(), 0, requestBody.length());
+                : p.request().parse(requestBody.bytes(), 0, requestBody.length());
         ResponseFacts response = responseBody.length() == 0
                 ? ResponseFacts.empty(false, false)
-                : responseParser.parse(responseBody.bytes(), 0, responseBody.length(),
+                : p.response().parse(responseBody.bytes(), 0, responseBody.length(),
                         head == null ? null : head.contentType(), head == null ? null : head.contentEncoding());
         ExchangeStatus status = ExchangeStatus.of(exchange, response);
         KeyedHasher keyed = hasher.get();
@@ -93,6 +94,19 @@ public final class RecordAssembler {
                 null,
                 promptContent(request.promptJson()),
                 contentOf(response.completionText()));
+    }
+
+    private record Parsers(RequestParser request, ResponseParser response) {
+    }
+
+    private Parsers parsers() {
+        Parsers p = parsers;
+        if (p == null) {
+            // A race makes two sets, one of which is dropped: harmless, and no lock on the hot path.
+            p = new Parsers(new RequestParser(), new ResponseParser());
+            parsers = p;
+        }
+        return p;
     }
 
     private String promptContent(String promptJson) {

@@ -26,11 +26,17 @@ public final class AgentInstaller {
     public static void install(Instrumentation inst, File agentJar, boolean attached) throws Exception {
         LoadedConfig loaded = ConfigLoader.load(System.getProperties(), System.getenv());
         AuditConfig config = loaded.config();
-        List<String> redactionWarnings = new ArrayList<>();
-        Redactor redactor = Redactor.create(config.redactRules(), config.redactCustom(), redactionWarnings::add);
-        AgentLog log = new AgentLog(config.logLevel(), redactor::redactText, System.err);
-        loaded.warnings().forEach(w -> log.warn(stripPrefix(w)));
-        redactionWarnings.forEach(w -> log.warn(stripPrefix(w)));
+        // Plain loops and small classes rather than lambdas on this path: each lambda's first use
+        // spins a class at JVM start-up, which the application waits for.
+        WarningCollector redactionWarnings = new WarningCollector();
+        Redactor redactor = Redactor.create(config.redactRules(), config.redactCustom(), redactionWarnings);
+        AgentLog log = new AgentLog(config.logLevel(), new RedactingFilter(redactor), System.err);
+        for (String w : loaded.warnings()) {
+            log.warn(stripPrefix(w));
+        }
+        for (String w : redactionWarnings.lines()) {
+            log.warn(stripPrefix(w));
+        }
         if (!config.enabled()) {
             log.info("disabled by openrouter.audit.enabled=false; nothing installed");
             return;
@@ -44,6 +50,34 @@ public final class AgentInstaller {
         // Wiring touches bridge types, so it lives in a class first linked after the append above.
         AgentWiring.wire(inst, config, redactor, log, AgentInstaller.class.getClassLoader());
         log.debug("installed" + (attached ? " (attached to a running JVM)" : ""));
+    }
+
+    /** Collects the redaction engine's warnings until the log exists. */
+    private static final class WarningCollector implements java.util.function.Consumer<String> {
+        private final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void accept(String line) {
+            lines.add(line);
+        }
+
+        List<String> lines() {
+            return lines;
+        }
+    }
+
+    /** The agent's log lines go through the same redaction as everything else that leaves. */
+    private static final class RedactingFilter implements java.util.function.UnaryOperator<String> {
+        private final Redactor redactor;
+
+        RedactingFilter(Redactor redactor) {
+            this.redactor = redactor;
+        }
+
+        @Override
+        public String apply(String line) {
+            return redactor.redactText(line);
+        }
     }
 
     private static String stripPrefix(String warning) {

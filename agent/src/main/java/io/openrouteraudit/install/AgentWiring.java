@@ -33,19 +33,14 @@ final class AgentWiring {
         LazyJournal journal = new LazyJournal(config.journalDir(), config.journalRoll());
         RecordAssembler assembler = new RecordAssembler(redactor,
                 new HashKeySupplier(config.hashKeyFromEnv(), config.hashKeyFile(), log), config.content());
-        BooleanSupplier admission = config.failMode() == FailMode.CLOSED ? journal::writable : () -> true;
+        BooleanSupplier admission = new Admission(config.failMode() == FailMode.CLOSED ? journal : null);
         AuditPipeline pipeline = new AuditPipeline(assembler, List.of(journal), admission, log);
         ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes());
 
         AuditBridge.registerJdkHttpClient(new JdkExchangeHooks(config, tracker));
         AuditBridge.registerOkHttp(new OkHttpBindings(config, tracker, agentLoader));
 
-        AtomicBoolean warmed = new AtomicBoolean();
-        Runnable warmUp = () -> {
-            if (warmed.compareAndSet(false, true)) {
-                journal.warmUp();
-            }
-        };
+        Runnable warmUp = new WarmUpOnce(journal);
         AdviceWeaver weaver = new AdviceWeaver(agentLoader);
         List<ClassTransformation> transformations = List.of(
                 new JdkHttpClientInstrumentation(weaver, warmUp),
@@ -65,11 +60,56 @@ final class AgentWiring {
         inst.addTransformer(transformer, true);
         retransformAlreadyLoaded(inst, transformer, log);
 
-        Thread shutdown = new Thread(() -> {
+        Thread shutdown = new Thread(new EndPendingAtShutdown(tracker, journal), "openrouter-audit-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+    }
+
+    /** With {@code fail-mode=closed} a call may start only while the journal can be written. */
+    private static final class Admission implements BooleanSupplier {
+        private final LazyJournal journalOrNull;
+
+        Admission(LazyJournal journalOrNull) {
+            this.journalOrNull = journalOrNull;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return journalOrNull == null || journalOrNull.writable();
+        }
+    }
+
+    /** The first instrumented class says the application makes HTTP calls: open the journal. */
+    private static final class WarmUpOnce implements Runnable {
+        private final LazyJournal journal;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        WarmUpOnce(LazyJournal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                journal.warmUp();
+            }
+        }
+    }
+
+    /** Every start has an end: what the application never finished is recorded as incomplete. */
+    private static final class EndPendingAtShutdown implements Runnable {
+        private final ExchangeTracker tracker;
+        private final LazyJournal journal;
+
+        EndPendingAtShutdown(ExchangeTracker tracker, LazyJournal journal) {
+            this.tracker = tracker;
+            this.journal = journal;
+        }
+
+        @Override
+        public void run() {
             tracker.pending().endAllAsIncomplete();
             journal.close();
-        }, "openrouter-audit-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        }
     }
 
     /** Classes loaded before the agent (attach to a running JVM) get the same advice. */

@@ -58,15 +58,40 @@ final class BootstrapBridgeInjector {
         }
     }
 
-    /** Interfaces (the hooks) before the classes that mention them. */
-    private static List<JarEntry> bridgeEntries(JarFile jar) {
+    /**
+     * The bridge's class files, from the list the build writes ({@code bootstrap-classes.txt}):
+     * scanning the jar's thousands of entries at start-up would cost more than defining them.
+     * Interfaces (the hooks) come before the classes that mention them.
+     */
+    private static List<JarEntry> bridgeEntries(JarFile jar) throws IOException {
         List<JarEntry> entries = new ArrayList<>();
-        jar.stream()
-                .filter(e -> e.getName().startsWith(BRIDGE_PACKAGE) && e.getName().endsWith(".class"))
-                .forEach(entries::add);
-        entries.sort(Comparator.comparing((JarEntry e) -> e.getName().endsWith("Bridge.class")).thenComparing(JarEntry::getName));
+        JarEntry index = jar.getJarEntry("inst/bootstrap-classes.txt");
+        if (index == null) {
+            throw new IOException("the agent jar has no list of bridge classes");
+        }
+        String list = new String(read(jar, index), java.nio.charset.StandardCharsets.UTF_8);
+        for (String name : list.split("\\R")) {
+            String trimmed = name.trim();
+            if (trimmed.startsWith(BRIDGE_PACKAGE) && trimmed.endsWith(".class")) {
+                JarEntry entry = jar.getJarEntry(trimmed);
+                if (entry == null) {
+                    throw new IOException("the agent jar lacks " + trimmed);
+                }
+                entries.add(entry);
+            }
+        }
+        entries.sort(BRIDGE_LAST);
         return entries;
     }
+
+    private static final Comparator<JarEntry> BRIDGE_LAST = new Comparator<>() {
+        @Override
+        public int compare(JarEntry a, JarEntry b) {
+            boolean aBridge = a.getName().endsWith("Bridge.class");
+            boolean bBridge = b.getName().endsWith("Bridge.class");
+            return aBridge != bBridge ? (aBridge ? 1 : -1) : a.getName().compareTo(b.getName());
+        }
+    };
 
     private static boolean isDefinedInBootLoader(String name) {
         try {

@@ -15,8 +15,10 @@ final class ModuleGrants {
 
     /** Advice inlined into {@code java.net.http} calls the bridge in the bootstrap unnamed module. */
     static void letJavaNetHttpReadBridge(Instrumentation inst, Module bridge) {
-        ModuleLayer.boot().findModule("java.net.http").ifPresent(http ->
-                inst.redefineModule(http, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of()));
+        java.util.Optional<Module> http = ModuleLayer.boot().findModule("java.net.http");
+        if (http.isPresent()) {
+            inst.redefineModule(http.get(), Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of());
+        }
     }
 
     /**

@@ -2,10 +2,9 @@ package io.openrouteraudit.instrument;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Looks every loaded class up by exact internal name in a small table, and only for the few
@@ -26,8 +25,11 @@ public final class ExactNameTransformer implements ClassFileTransformer {
 
     public ExactNameTransformer(List<ClassTransformation> transformations, ClassLoader agentLoader,
                                 TransformListener listener) {
-        this.byName = transformations.stream()
-                .collect(Collectors.toUnmodifiableMap(ClassTransformation::internalName, Function.identity()));
+        Map<String, ClassTransformation> table = new HashMap<>();
+        for (ClassTransformation t : transformations) {
+            table.put(t.internalName(), t);
+        }
+        this.byName = Map.copyOf(table);
         this.agentLoader = agentLoader;
         this.listener = listener;
     }
