@@ -27,6 +27,7 @@ public final class JournalReader implements Closeable {
         if (!JournalDirectory.holdsJournal(dir)) {
             throw new IOException("no journal in " + dir);
         }
+        ChronicleScratchDirectory.confineToTemporary();
         try {
             return new JournalReader(SingleChronicleQueueBuilder.binary(dir).readOnly(true).build());
         } catch (RuntimeException e) {

@@ -42,6 +42,7 @@ public final class JournalWriter implements Closeable {
 
     public static JournalWriter open(Path dir, JournalRoll roll) throws IOException {
         JournalDirectory.createOwnerOnly(dir);
+        ChronicleScratchDirectory.confineTo(dir);
         try {
             SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
                     .rollCycle(roll == JournalRoll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY)
