@@ -15,12 +15,6 @@ import java.util.Properties;
  */
 public final class ConfigLoader {
 
-    /** Turns a trimmed text into a value or refuses it. */
-    @FunctionalInterface
-    private interface Parser<T> {
-        T parse(String value) throws InvalidValueException;
-    }
-
     private final ConfigSources sources;
     private final List<String> warnings;
 
@@ -52,56 +46,184 @@ public final class ConfigLoader {
         }
     }
 
+    /*
+     * One typed method per kind of value rather than a parser lambda per key: this runs in
+     * premain, where each lambda's first use spins a class that the application waits for.
+     */
+
     private AuditConfig resolve(Path userDir, String userHome, Map<String, String> env) {
         AuditConfig d = AuditConfig.defaultsFor(userDir);
-        Path journalDir = value(ConfigKey.JOURNAL_DIR, v -> ValueParsers.path(v, userDir, userHome),
-                d.journalDir(), ConfigKey.JOURNAL_DIR.defaultText());
+        Path journalDir = path(ConfigKey.JOURNAL_DIR, userDir, userHome, d.journalDir(),
+                ConfigKey.JOURNAL_DIR.defaultText());
         Path defaultKeyFile = journalDir.resolve(AuditConfig.HASH_KEY_FILE_NAME);
         return new AuditConfig(
-                value(ConfigKey.ENABLED, ValueParsers::bool, d.enabled()),
-                value(ConfigKey.HOSTS, ValueParsers::hosts, d.hosts()),
+                bool(ConfigKey.ENABLED, d.enabled()),
+                hosts(d.hosts()),
                 journalDir,
-                value(ConfigKey.JOURNAL_ROLL, v -> ValueParsers.enumValue(JournalRoll.class, v), d.journalRoll()),
-                value(ConfigKey.JOURNAL_RETENTION_DAYS, v -> ValueParsers.intInRange(v, 0, 36_500),
-                        d.journalRetentionDays()),
-                value(ConfigKey.CONTENT, v -> ValueParsers.enumValue(ContentMode.class, v), d.content()),
-                value(ConfigKey.CAPTURE_MAX_BYTES, v -> ValueParsers.intInRange(v, 1, 1_073_741_824),
-                        d.captureMaxBytes()),
-                value(ConfigKey.REDACT_RULES, ValueParsers::redactRules, d.redactRules()),
-                value(ConfigKey.REDACT_CUSTOM, ValueParsers::redactCustom, d.redactCustom()),
-                value(ConfigKey.HASH_KEY_FILE, v -> ValueParsers.path(v, userDir, userHome),
-                        defaultKeyFile, defaultKeyFile.toString()),
+                choice(ConfigKey.JOURNAL_ROLL, JournalRoll.values(), d.journalRoll()),
+                integer(ConfigKey.JOURNAL_RETENTION_DAYS, 0, 36_500, d.journalRetentionDays()),
+                choice(ConfigKey.CONTENT, ContentMode.values(), d.content()),
+                integer(ConfigKey.CAPTURE_MAX_BYTES, 1, 1_073_741_824, d.captureMaxBytes()),
+                redactRules(d.redactRules()),
+                redactCustom(d.redactCustom()),
+                path(ConfigKey.HASH_KEY_FILE, userDir, userHome, defaultKeyFile, defaultKeyFile.toString()),
                 hashKeyFromEnvironment(env),
-                value(ConfigKey.USER_HEADER, ValueParsers::userHeader, d.userHeader()),
-                value(ConfigKey.FAIL_MODE, v -> ValueParsers.enumValue(FailMode.class, v), d.failMode()),
-                value(ConfigKey.OTEL_ENABLED, ValueParsers::bool, d.otelEnabled()),
-                value(ConfigKey.LOG_LEVEL, v -> ValueParsers.enumValue(LogLevel.class, v), d.logLevel()),
-                value(ConfigKey.POLICY_MODELS, ValueParsers::models, d.policyModels()),
-                value(ConfigKey.POLICY_PROVIDERS, ValueParsers::providers, d.policyProviders()),
-                value(ConfigKey.POLICY_REQUIRE, ValueParsers::requirements, d.policyRequire()),
-                this.<BigDecimal>value(ConfigKey.POLICY_DAILY_BUDGET_USD, ValueParsers::budget,
-                        d.policyDailyBudgetUsd()),
-                value(ConfigKey.POLICY_ACTION, v -> ValueParsers.enumValue(PolicyAction.class, v), d.policyAction()));
+                userHeader(d.userHeader()),
+                choice(ConfigKey.FAIL_MODE, FailMode.values(), d.failMode()),
+                bool(ConfigKey.OTEL_ENABLED, d.otelEnabled()),
+                choice(ConfigKey.LOG_LEVEL, LogLevel.values(), d.logLevel()),
+                stringList(ConfigKey.POLICY_MODELS, d.policyModels()),
+                stringList(ConfigKey.POLICY_PROVIDERS, d.policyProviders()),
+                stringList(ConfigKey.POLICY_REQUIRE, d.policyRequire()),
+                budget(d.policyDailyBudgetUsd()),
+                choice(ConfigKey.POLICY_ACTION, PolicyAction.values(), d.policyAction()));
     }
 
-    private <T> T value(ConfigKey key, Parser<T> parser, T fallback) {
-        return value(key, parser, fallback, key.defaultText());
+    // Each method below returns the parsed value of its key, or the fallback when the key is unset
+    // or its value is refused (with one warning). RuntimeException is caught too: a parser bug
+    // costs one key its setting, not the whole configuration.
+
+    private boolean bool(ConfigKey key, boolean fallback) {
+        ConfigSources.RawValue raw = raw(key);
+        if (raw != null) {
+            try {
+                return ValueParsers.bool(raw.value());
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(key, raw, key.defaultText());
+            }
+        }
+        return fallback;
     }
 
-    /** The parsed value of {@code key}, or {@code fallback} (unset, or refused with one warning). */
-    private <T> T value(ConfigKey key, Parser<T> parser, T fallback, String fallbackText) {
+    private int integer(ConfigKey key, int min, int max, int fallback) {
+        ConfigSources.RawValue raw = raw(key);
+        if (raw != null) {
+            try {
+                return ValueParsers.intInRange(raw.value(), min, max);
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(key, raw, key.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    /** {@code constants} is the enum's {@code values()}. */
+    private <E extends Enum<E>> E choice(ConfigKey key, E[] constants, E fallback) {
+        ConfigSources.RawValue raw = raw(key);
+        if (raw != null) {
+            try {
+                return ValueParsers.enumValue(constants, raw.value());
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(key, raw, key.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    private Path path(ConfigKey key, Path userDir, String userHome, Path fallback, String fallbackText) {
+        ConfigSources.RawValue raw = raw(key);
+        if (raw != null) {
+            try {
+                return ValueParsers.path(raw.value(), userDir, userHome);
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(key, raw, fallbackText);
+            }
+        }
+        return fallback;
+    }
+
+    private List<HostPattern> hosts(List<HostPattern> fallback) {
+        ConfigSources.RawValue raw = raw(ConfigKey.HOSTS);
+        if (raw != null) {
+            try {
+                return ValueParsers.hosts(raw.value());
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(ConfigKey.HOSTS, raw, ConfigKey.HOSTS.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    private String redactRules(String fallback) {
+        ConfigSources.RawValue raw = raw(ConfigKey.REDACT_RULES);
+        if (raw != null) {
+            try {
+                return ValueParsers.redactRules(raw.value());
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(ConfigKey.REDACT_RULES, raw, ConfigKey.REDACT_RULES.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    private String redactCustom(String fallback) {
+        ConfigSources.RawValue raw = raw(ConfigKey.REDACT_CUSTOM);
+        if (raw != null) {
+            try {
+                return ValueParsers.redactCustom(raw.value());
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(ConfigKey.REDACT_CUSTOM, raw, ConfigKey.REDACT_CUSTOM.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    private String userHeader(String fallback) {
+        ConfigSources.RawValue raw = raw(ConfigKey.USER_HEADER);
+        if (raw != null) {
+            try {
+                return ValueParsers.userHeader(raw.value());
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(ConfigKey.USER_HEADER, raw, ConfigKey.USER_HEADER.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    /** {@code policy.models}, {@code policy.providers} or {@code policy.require}. */
+    private List<String> stringList(ConfigKey key, List<String> fallback) {
+        ConfigSources.RawValue raw = raw(key);
+        if (raw != null) {
+            try {
+                String v = raw.value();
+                if (key == ConfigKey.POLICY_MODELS) {
+                    return ValueParsers.models(v);
+                }
+                if (key == ConfigKey.POLICY_PROVIDERS) {
+                    return ValueParsers.providers(v);
+                }
+                if (key == ConfigKey.POLICY_REQUIRE) {
+                    return ValueParsers.requirements(v);
+                }
+                throw new IllegalArgumentException("not a list key: " + key);
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(key, raw, key.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    private BigDecimal budget(BigDecimal fallback) {
+        ConfigSources.RawValue raw = raw(ConfigKey.POLICY_DAILY_BUDGET_USD);
+        if (raw != null) {
+            try {
+                return ValueParsers.budget(raw.value());
+            } catch (InvalidValueException | RuntimeException e) {
+                refuse(ConfigKey.POLICY_DAILY_BUDGET_USD, raw, ConfigKey.POLICY_DAILY_BUDGET_USD.defaultText());
+            }
+        }
+        return fallback;
+    }
+
+    /** The raw text set for {@code key}, or null when no source sets it. */
+    private ConfigSources.RawValue raw(ConfigKey key) {
         Optional<ConfigSources.RawValue> raw = sources.get(key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return parser.parse(raw.get().value());
-        } catch (InvalidValueException | RuntimeException e) {
-            // RuntimeException too: a parser bug costs one key its setting, not the whole configuration.
-            warnings.add(ConfigWarnings.invalidValue(raw.get().spelledAs(), raw.get().value(), key.allowed(),
-                    fallbackText));
-            return fallback;
-        }
+        return raw.isPresent() ? raw.get() : null;
+    }
+
+    /** One warning for a refused value; the caller goes on with its fallback. */
+    private void refuse(ConfigKey key, ConfigSources.RawValue raw, String fallbackText) {
+        warnings.add(ConfigWarnings.invalidValue(raw.spelledAs(), raw.value(), key.allowed(), fallbackText));
     }
 
     /** The HMAC key from the environment, never echoed anywhere; blank counts as absent. */

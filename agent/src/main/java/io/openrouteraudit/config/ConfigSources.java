@@ -1,15 +1,12 @@
 package io.openrouteraudit.config;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Gathers the raw text of every key from the three sources, applying the SPEC precedence
@@ -28,12 +25,11 @@ final class ConfigSources {
     record RawValue(String value, String spelledAs) {
     }
 
-    private static final List<String> KEYS =
-            Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toUnmodifiableList());
-    private static final List<String> ENV_SUFFIXES =
-            Arrays.stream(ConfigKey.values()).map(ConfigKey::envSuffix).collect(Collectors.toUnmodifiableList());
+    private static final List<String> KEYS = ConfigKey.KEY_NAMES;
+    private static final List<String> ENV_SUFFIXES = ConfigKey.ENV_SUFFIX_NAMES;
 
-    private final Map<ConfigKey, RawValue> values = new EnumMap<>(ConfigKey.class);
+    /** Indexed by {@link ConfigKey#ordinal()}; an array, as an {@code EnumMap} finds its keys by reflection. */
+    private final RawValue[] values = new RawValue[ConfigKey.KEY_NAMES.size()];
     private final List<String> warnings;
 
     private ConfigSources(List<String> warnings) {
@@ -52,14 +48,19 @@ final class ConfigSources {
     }
 
     Optional<RawValue> get(ConfigKey key) {
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(values[key.ordinal()]);
     }
 
     private void readSystemProperties(Properties properties) {
-        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
-            if (!name.startsWith(ConfigKey.PROPERTY_PREFIX) || name.equals(CONFIG_PROPERTY)) {
-                continue;
+        // Only our own names are sorted (for a stable warning order); a JVM has dozens of others.
+        List<String> names = new ArrayList<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(ConfigKey.PROPERTY_PREFIX) && !name.equals(CONFIG_PROPERTY)) {
+                names.add(name);
             }
+        }
+        sort(names);
+        for (String name : names) {
             String value = properties.getProperty(name);
             String key = name.substring(ConfigKey.PROPERTY_PREFIX.length());
             Optional<ConfigKey> known = ConfigKey.byKey(key);
@@ -73,12 +74,15 @@ final class ConfigSources {
     }
 
     private void readEnvironment(Map<String, String> environment) {
-        List<String> names = environment.keySet().stream().filter(Objects::nonNull).sorted().toList();
-        for (String name : names) {
-            if (!name.startsWith(ConfigKey.ENV_PREFIX)
-                    || name.equals(CONFIG_ENV) || name.equals(HASH_KEY_ENV)) {
-                continue;
+        List<String> names = new ArrayList<>();
+        for (String name : environment.keySet()) {
+            if (name != null && name.startsWith(ConfigKey.ENV_PREFIX)
+                    && !name.equals(CONFIG_ENV) && !name.equals(HASH_KEY_ENV)) {
+                names.add(name);
             }
+        }
+        sort(names);
+        for (String name : names) {
             String suffix = name.substring(ConfigKey.ENV_PREFIX.length());
             Optional<ConfigKey> known = ConfigKey.byEnvSuffix(suffix);
             if (known.isPresent()) {
@@ -108,7 +112,10 @@ final class ConfigSources {
                     + " (from " + namedBy + ") is not a valid path; ignoring it"));
             return;
         }
-        ConfigFileReader.read(file, namedBy, warnings).ifPresent(entries -> readFileEntries(entries, file));
+        Optional<Map<String, String>> entries = ConfigFileReader.read(file, namedBy, warnings);
+        if (entries.isPresent()) {
+            readFileEntries(entries.get(), file);
+        }
     }
 
     /** Both {@code content=} and {@code openrouter.audit.content=} are accepted; the long form wins a clash. */
@@ -140,9 +147,16 @@ final class ConfigSources {
         }
     }
 
+    /** Natural order; without loading the sorting classes for the usual zero or one name. */
+    private static void sort(List<String> names) {
+        if (names.size() > 1) {
+            Collections.sort(names);
+        }
+    }
+
     private void put(ConfigKey key, String value, String spelledAs) {
         if (value != null) {
-            values.put(key, new RawValue(value.trim(), spelledAs));
+            values[key.ordinal()] = new RawValue(value.trim(), spelledAs);
         }
     }
 }

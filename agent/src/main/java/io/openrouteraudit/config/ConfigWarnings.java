@@ -8,6 +8,7 @@ final class ConfigWarnings {
 
     static final String PREFIX = "openrouter-audit: ";
     static final int MAX_ECHOED_CHARS = 80;
+    private static final String HEX_DIGITS = "0123456789abcdef";
 
     private ConfigWarnings() {
     }
@@ -43,7 +44,7 @@ final class ConfigWarnings {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
+                        appendUnicodeEscape(out, c);
                     } else {
                         out.append(c);
                     }
@@ -51,5 +52,13 @@ final class ConfigWarnings {
             }
         }
         return out.toString();
+    }
+
+    /** A backslash, {@code u} and four lower-case hex digits: what {@code "\\u%04x"} formats {@code c} as. */
+    private static void appendUnicodeEscape(StringBuilder out, char c) {
+        out.append('\\').append('u');
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            out.append(HEX_DIGITS.charAt((c >> shift) & 0xF));
+        }
     }
 }

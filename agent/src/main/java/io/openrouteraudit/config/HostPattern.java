@@ -2,7 +2,6 @@ package io.openrouteraudit.config;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One entry of the {@code hosts} key: a host that is audited together with its subdomains,
@@ -13,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public record HostPattern(String host, int port) {
 
-    /** A DNS label; underscores are tolerated because internal names use them. */
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?");
+    /** The longest DNS label. */
+    private static final int MAX_LABEL = 63;
 
     public HostPattern {
         Objects.requireNonNull(host, "host");
@@ -96,7 +95,7 @@ public record HostPattern(String host, int port) {
     }
 
     private static int parsePort(String text) {
-        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.isEmpty() || text.length() > 5 || !allDigits(text)) {
             throw new IllegalArgumentException("bad port");
         }
         int port = Integer.parseInt(text);
@@ -115,13 +114,44 @@ public record HostPattern(String host, int port) {
         }
         boolean allNumeric = true;
         for (String label : h.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
+            if (!isLabel(label)) {
                 return false;
             }
-            allNumeric &= label.chars().allMatch(c -> c >= '0' && c <= '9');
+            allNumeric &= allDigits(label);
         }
         // "300.1.2.3" looks like an address but is not one; refusing it beats a silent non-match.
         return !allNumeric;
+    }
+
+    /**
+     * A DNS label, {@code [a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?}: 1-63 of lower-case letters,
+     * digits, {@code _} and {@code -}, not starting or ending with {@code -}. Underscores are
+     * tolerated because internal names use them. Checked by hand: a regex compiled when this
+     * class is first used (in premain, for the default hosts) costs the application start-up time.
+     */
+    static boolean isLabel(String label) {
+        int n = label.length();
+        if (n == 0 || n > MAX_LABEL || label.charAt(0) == '-' || label.charAt(n - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every character is an ASCII digit (true for the empty string). */
+    static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lower case, no IPv6 brackets, no trailing root dot: the forms a URL may give the host in. */

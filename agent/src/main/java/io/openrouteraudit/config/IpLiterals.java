@@ -19,7 +19,7 @@ final class IpLiterals {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (part.isEmpty() || part.length() > 3 || !HostPattern.allDigits(part)
                     || Integer.parseInt(part) > 255) {
                 return false;
             }
@@ -87,12 +87,22 @@ final class IpLiterals {
                 String[] q = p.split("\\.");
                 out[n++] = Integer.parseInt(q[0]) << 8 | Integer.parseInt(q[1]);
                 out[n++] = Integer.parseInt(q[2]) << 8 | Integer.parseInt(q[3]);
-            } else if (p.isEmpty() || p.length() > 4 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            } else if (p.isEmpty() || p.length() > 4 || !allHexDigits(p)) {
                 return null;
             } else {
                 out[n++] = Integer.parseInt(p, 16);
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** Whether every character is a hex digit by {@link Character#digit(char, int)}, as {@link Integer#parseInt} reads them. */
+    private static boolean allHexDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

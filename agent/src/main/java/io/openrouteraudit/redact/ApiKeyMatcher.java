@@ -9,7 +9,6 @@ import static io.openrouteraudit.redact.CharClass.isWordChar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntPredicate;
 
 /**
  * Vendor API keys, recognised by their documented prefixes, and the token of any
@@ -22,18 +21,25 @@ import java.util.function.IntPredicate;
  */
 final class ApiKeyMatcher implements TextMatcher {
 
-    private static final IntPredicate KEY_BODY = c -> isAlnum((char) c) || c == '-' || c == '_';
-    private static final IntPredicate ALNUM = c -> isAlnum((char) c);
-    private static final IntPredicate UPPER_ALNUM = c -> isUpper((char) c) || isDigit((char) c);
-    private static final IntPredicate ALNUM_UNDERSCORE = c -> isAlnum((char) c) || c == '_';
-    private static final IntPredicate ALNUM_DASH = c -> isAlnum((char) c) || c == '-';
+    // What a key's body may consist of; see bodyChar. Constants rather than predicate lambdas,
+    // which would each spin a class when the redactor is built in premain.
+    /** Letters, digits, {@code -} and {@code _}. */
+    private static final int KEY_BODY = 0;
+    /** Letters and digits. */
+    private static final int ALNUM = 1;
+    /** Upper-case letters and digits. */
+    private static final int UPPER_ALNUM = 2;
+    /** Letters, digits and {@code _}. */
+    private static final int ALNUM_UNDERSCORE = 3;
+    /** Letters, digits and {@code -}. */
+    private static final int ALNUM_DASH = 4;
     private static final int UNBOUNDED = Integer.MAX_VALUE;
     private static final int MAX_BEARER_SPACES = 4;
     private static final int MIN_BEARER_TOKEN = 8;
     private static final int MIN_BEARER_TOKEN_WITHOUT_DIGIT = 24;
 
-    /** A key: literal prefix, then {@code minBody..maxBody} characters accepted by {@code body}. */
-    private record KeyShape(String prefix, IntPredicate body, int minBody, int maxBody) {
+    /** A key: literal prefix, then {@code minBody..maxBody} characters of the {@code body} kind. */
+    private record KeyShape(String prefix, int body, int minBody, int maxBody) {
     }
 
     /** The shapes indexed by the first character of their prefix, so a position tries only its own. */
@@ -84,7 +90,7 @@ final class ApiKeyMatcher implements TextMatcher {
             }
             int bodyStart = start + shape.prefix().length();
             int end = bodyStart;
-            while (end < s.length() && end - bodyStart <= shape.maxBody() && shape.body().test(s.charAt(end))) {
+            while (end < s.length() && end - bodyStart <= shape.maxBody() && bodyChar(shape.body(), s.charAt(end))) {
                 end++;
             }
             int body = end - bodyStart;
@@ -118,6 +124,24 @@ final class ApiKeyMatcher implements TextMatcher {
         int length = end - start;
         boolean credentialLike = length >= MIN_BEARER_TOKEN_WITHOUT_DIGIT || (length >= MIN_BEARER_TOKEN && digit);
         return credentialLike ? end : -1;
+    }
+
+    /** Whether {@code c} may be part of a key body of the given kind. */
+    private static boolean bodyChar(int kind, char c) {
+        switch (kind) {
+            case KEY_BODY:
+                return isAlnum(c) || c == '-' || c == '_';
+            case ALNUM:
+                return isAlnum(c);
+            case UPPER_ALNUM:
+                return isUpper(c) || isDigit(c);
+            case ALNUM_UNDERSCORE:
+                return isAlnum(c) || c == '_';
+            case ALNUM_DASH:
+                return isAlnum(c) || c == '-';
+            default:
+                return false; // unreachable: every shape has one of the kinds above
+        }
     }
 
     /** RFC 6750 b64token characters. */

@@ -19,6 +19,25 @@ record BuiltinRedactionRule(BuiltinRule rule, TextMatcher matcher) implements Re
 
     @Override
     public PositionMatcher bind(String text) {
-        return start -> matcher.matchEnd(text, start);
+        return new Bound(matcher, text);
+    }
+
+    /**
+     * The matcher closed over one text. A named class rather than a lambda, so that the first
+     * redaction (perhaps of a start-up warning, in premain) spins no class; it costs the same per call.
+     */
+    private static final class Bound implements PositionMatcher {
+        private final TextMatcher matcher;
+        private final String text;
+
+        Bound(TextMatcher matcher, String text) {
+            this.matcher = matcher;
+            this.text = text;
+        }
+
+        @Override
+        public int matchEnd(int start) {
+            return matcher.matchEnd(text, start);
+        }
     }
 }

@@ -38,7 +38,9 @@ public final class Redactor {
             ordered.add(BuiltinRedactionRule.of(rule));
             names.add(rule.name());
         }
-        custom.forEach(rule -> names.add(rule.name()));
+        for (CustomRegexRule rule : custom) {
+            names.add(rule.name());
+        }
         this.rules = ordered.toArray(new RedactionRule[0]);
         this.rulesByAsciiStart = startTable(rules);
         this.ruleNames = Collections.unmodifiableSet(names);
@@ -136,15 +138,30 @@ public final class Redactor {
 
     /** A warning sink must not be able to break configuration: its exceptions are dropped. */
     private static Consumer<String> neverThrowing(Consumer<String> warn) {
-        if (warn == null) {
-            return line -> { };
+        return new NeverThrowingWarn(warn);
+    }
+
+    /**
+     * Passes lines to a sink, if any, dropping its exceptions. A named class rather than a lambda:
+     * {@link #create} runs in premain, where each lambda's first use spins a class at start-up.
+     */
+    private static final class NeverThrowingWarn implements Consumer<String> {
+        private final Consumer<String> warn;
+
+        NeverThrowingWarn(Consumer<String> warn) {
+            this.warn = warn;
         }
-        return line -> {
+
+        @Override
+        public void accept(String line) {
+            if (warn == null) {
+                return;
+            }
             try {
                 warn.accept(line);
             } catch (RuntimeException ignored) {
                 // A failing log sink loses a line; it must not disable redaction.
             }
-        };
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.openrouteraudit.redact;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * Parses the {@code redact.rules} and {@code redact.custom} settings. A bad entry costs one
@@ -23,7 +21,8 @@ final class RuleSettings {
 
     private static final String RULES_KEY = "redact.rules";
     private static final String CUSTOM_KEY = "redact.custom";
-    private static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** {@code values()} copies its array on each call; this is read once per setting entry. */
+    private static final BuiltinRule[] BUILTINS = BuiltinRule.values();
     private static final String CUSTOM_FORMAT = "expected NAME=regex entries separated by ';' (write \\; for a"
             + " literal ';' in a regex), NAME made of letters, digits, '_' and '-'";
 
@@ -70,7 +69,7 @@ final class RuleSettings {
             }
             int equals = entry.indexOf('=');
             String name = equals < 0 ? "" : entry.substring(0, equals).trim();
-            if (!RULE_NAME.matcher(name).matches()) {
+            if (!isRuleName(name)) {
                 warn.accept(CUSTOM_KEY + ": entry " + (i + 1) + " has no valid rule name (ignored); " + CUSTOM_FORMAT);
                 continue;
             }
@@ -79,8 +78,28 @@ final class RuleSettings {
                 warn.accept(CUSTOM_KEY + ": rule '" + name + "' has an empty regex (ignored); " + CUSTOM_FORMAT);
                 continue;
             }
+            CustomRegexRule rule = RegexCompiler.compile(name, regex, warn);
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    /**
+     * Compiles a user rule's regex. A class of its own so that {@code java.util.regex} is loaded
+     * only when there are user rules: verifying a {@code catch (PatternSyntaxException)} in
+     * {@link RuleSettings} would load that class in every premain.
+     */
+    private static final class RegexCompiler {
+
+        private RegexCompiler() {
+        }
+
+        /** The rule, or null after one warning when the regex does not compile. */
+        static CustomRegexRule compile(String name, String regex, Consumer<String> warn) {
             try {
-                rules.add(new CustomRegexRule(name, Pattern.compile(regex), warn));
+                return new CustomRegexRule(name, Pattern.compile(regex), warn);
             } catch (PatternSyntaxException e) {
                 warn.accept(CUSTOM_KEY + ": rule '" + name + "' has an invalid regex (" + e.getDescription()
                         + " at index " + e.getIndex() + ") (ignored); " + CUSTOM_FORMAT
@@ -90,8 +109,8 @@ final class RuleSettings {
                 warn.accept(CUSTOM_KEY + ": rule '" + name + "' has a regex java.util.regex cannot compile ("
                         + e.getClass().getSimpleName() + ") (ignored); " + CUSTOM_FORMAT);
             }
+            return null;
         }
-        return rules;
     }
 
     /**
@@ -114,9 +133,27 @@ final class RuleSettings {
         return parts;
     }
 
+    /**
+     * {@code [A-Za-z0-9_-]+}: letters, digits, {@code _} and {@code -}. Checked by hand, since
+     * compiling a regex when this class is initialised (in premain) costs start-up time; only the
+     * user's own rules need {@link Pattern}.
+     */
+    static boolean isRuleName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!CharClass.isAlnum(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static BuiltinRule lookup(String name) {
         String normalized = name.toUpperCase(Locale.ROOT).replace('-', '_');
-        for (BuiltinRule rule : BuiltinRule.values()) {
+        for (BuiltinRule rule : BUILTINS) {
             if (rule.name().equals(normalized)) {
                 return rule;
             }
@@ -125,6 +162,13 @@ final class RuleSettings {
     }
 
     private static String allRuleNames() {
-        return Arrays.stream(BuiltinRule.values()).map(Enum::name).collect(Collectors.joining(", "));
+        StringBuilder out = new StringBuilder();
+        for (BuiltinRule rule : BUILTINS) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(rule.name());
+        }
+        return out.toString();
     }
 }
