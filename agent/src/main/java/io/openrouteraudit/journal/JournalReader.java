@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -48,6 +49,48 @@ public final class JournalReader implements Closeable {
             checkNothingUnreadable();
         }
         return line;
+    }
+
+    /**
+     * Positions a fresh reader (before its first {@link #next()}) so that {@code next()} returns the
+     * newest {@code n} records, oldest of them first, then whatever is appended after them; every
+     * record when the journal holds {@code n} or fewer. Reads back from the end, so the cost grows
+     * with {@code n}, not with the journal. {@code n = 0} starts after the newest record.
+     */
+    public void startAtNewest(long n) throws IOException {
+        if (n < 0) {
+            throw new IllegalArgumentException("n = " + n);
+        }
+        if (read != 0) {
+            throw new IllegalStateException("startAtNewest after next()");
+        }
+        long before = Long.MIN_VALUE;
+        try (ExcerptTailer back = queue.createTailer()) {
+            back.direction(TailerDirection.BACKWARD).toEnd();
+            for (long seen = 0; seen <= n; seen++) {
+                try (DocumentContext dc = back.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    before = seen == n ? dc.index() : before;
+                }
+            }
+        } catch (RuntimeException | AssertionError e) {
+            throw new IOException("the journal is damaged: " + e.getMessage(), e);
+        }
+        if (before != Long.MIN_VALUE) {
+            // The (n+1)-th newest record: read here, so the damage checks of next() count it as
+            // seen, and not returned.
+            try {
+                tailer.moveToIndex(before);
+            } catch (RuntimeException | AssertionError e) {
+                throw new IOException("the journal is damaged: " + e.getMessage(), e);
+            }
+            if (readOne() == null) {
+                throw new IOException("the journal is damaged: the record at index "
+                        + Long.toHexString(before) + " cannot be read");
+            }
+        }
     }
 
     private String readOne() throws IOException {
