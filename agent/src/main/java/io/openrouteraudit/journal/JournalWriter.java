@@ -6,7 +6,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -51,6 +53,57 @@ public final class JournalWriter implements Closeable {
         } catch (RuntimeException e) {
             throw new IOException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For tests: as {@link #open(Path, JournalRoll)}, but the queue takes the time - and so the
+     * cycle file each record goes to - from {@code time}, so old cycles can be written today.
+     */
+    static JournalWriter open(Path dir, JournalRoll roll, TimeProvider time) throws IOException {
+        JournalDirectory.createOwnerOnly(dir);
+        ChronicleScratchDirectory.confineTo(dir);
+        try {
+            SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
+                    .rollCycle(roll == JournalRoll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY)
+                    .timeProvider(time)
+                    .build();
+            return new JournalWriter(queue);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Retention: deletes the rolled cycle files that ended at or before {@code cutoff} (see
+     * {@link JournalRetention}), then lets the queue - and every process reading its directory
+     * listing - see that the journal now starts later. Appends go on meanwhile; only the short
+     * catch-up of the chain follower and the listing refresh take the writer's lock.
+     */
+    JournalRetention.Outcome retireCyclesBefore(Instant cutoff) {
+        threads.lock();
+        try {
+            // Park our chain follower on the newest record first, so that it never sits in a file
+            // about to go (other processes may have appended many cycles since our last record).
+            follower.catchUp();
+        } catch (RuntimeException e) {
+            return new JournalRetention.Outcome(java.util.List.of(), new IOException(
+                    "the journal's newest records are unreadable; nothing deleted: " + e.getMessage(), e));
+        } finally {
+            threads.unlock();
+        }
+        JournalRetention.Outcome outcome = JournalRetention.deleteRolledCycles(queue, cutoff);
+        if (!outcome.deleted().isEmpty()) {
+            threads.lock();
+            try {
+                queue.refreshDirectoryListing();
+            } catch (RuntimeException e) {
+                return new JournalRetention.Outcome(outcome.deleted(),
+                        new IOException("cannot refresh the journal's file listing: " + e.getMessage(), e));
+            } finally {
+                threads.unlock();
+            }
+        }
+        return outcome;
     }
 
     /** Appends one record and returns its {@code seq}. */

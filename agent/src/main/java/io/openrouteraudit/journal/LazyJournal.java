@@ -3,9 +3,15 @@ package io.openrouteraudit.journal;
 import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.audit.RecordSink;
 import io.openrouteraudit.config.JournalRoll;
+import io.openrouteraudit.diag.AgentLog;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The journal as the pipeline sees it: opened on a background thread the first time the
  * application shows it will make HTTP calls (Chronicle's cold open costs about half a second,
  * which must not sit on the application's start-up path), reopened after a failure.
+ *
+ * <p>With {@code journal.retention-days} above 0, once the journal is open a daemon thread
+ * deletes the rolled files older than the retention (see {@link JournalRetention}): at open,
+ * then every hour - never on the application's threads.
  */
 public final class LazyJournal implements RecordSink, AutoCloseable {
 
@@ -25,9 +35,30 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
     private volatile long failedAtNanos;
     private volatile boolean lastWriteFailed;
 
+    private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
+
+    private final int retentionDays;
+    private final AgentLog log;
+    private final Duration retentionInterval;
+    private final Clock clock;
+    private final AtomicReference<ScheduledExecutorService> retention = new AtomicReference<>();
+
     public LazyJournal(Path dir, JournalRoll roll) {
+        this(dir, roll, 0, null);
+    }
+
+    /** A journal that also applies {@code journal.retention-days} ({@code 0}: keep everything). */
+    public LazyJournal(Path dir, JournalRoll roll, int retentionDays, AgentLog log) {
+        this(dir, roll, retentionDays, log, RETENTION_INTERVAL, Clock.systemUTC());
+    }
+
+    LazyJournal(Path dir, JournalRoll roll, int retentionDays, AgentLog log, Duration retentionInterval, Clock clock) {
         this.dir = dir;
         this.roll = roll;
+        this.retentionDays = retentionDays;
+        this.log = log;
+        this.retentionInterval = retentionInterval;
+        this.clock = clock;
     }
 
     @Override
@@ -93,6 +124,7 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         Thread opener = new Thread(() -> {
             try {
                 fresh.complete(JournalWriter.open(dir, roll));
+                startRetention();
             } catch (Throwable t) {
                 failedAtNanos = System.nanoTime();
                 fresh.completeExceptionally(t);
@@ -103,8 +135,67 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         return fresh;
     }
 
+    /** Once, after the first successful open: a pass now, then one per interval, on a daemon thread. */
+    private void startRetention() {
+        try {
+            scheduleRetention();
+        } catch (RuntimeException | Error e) {
+            if (log != null) {
+                log.warnOnce("journal-retention", "journal retention cannot start for " + dir, e);
+            }
+        }
+    }
+
+    private void scheduleRetention() {
+        if (retentionDays <= 0 || retention.get() != null) {
+            return;
+        }
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "openrouter-audit-journal-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (!retention.compareAndSet(null, scheduler)) {
+            scheduler.shutdown();
+            return;
+        }
+        long every = Math.max(1, retentionInterval.toMillis());
+        scheduler.scheduleWithFixedDelay(this::applyRetention, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One retention pass over the open journal; a failure is reported and the next pass tries again. */
+    void applyRetention() {
+        CompletableFuture<JournalWriter> future = opening.get();
+        if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            Instant cutoff = JournalRetention.cutoff(clock.instant(), retentionDays);
+            JournalRetention.Outcome outcome = future.join().retireCyclesBefore(cutoff);
+            if (log != null && !outcome.deleted().isEmpty()) {
+                log.info("journal retention (" + retentionDays + " days): deleted " + outcome.deleted().size()
+                        + " rolled file(s) of " + dir + ", " + outcome.deleted().get(0).getFileName()
+                        + (outcome.deleted().size() > 1
+                        ? " to " + outcome.deleted().get(outcome.deleted().size() - 1).getFileName() : ""));
+            }
+            if (log != null && outcome.failure() != null) {
+                log.warnOnce("journal-retention", "journal retention cannot delete old files in " + dir,
+                        outcome.failure());
+            }
+        } catch (Throwable t) {
+            // A closed queue at shutdown, or a file system error: keep the application going.
+            if (log != null) {
+                log.warnOnce("journal-retention", "journal retention failed in " + dir, t);
+            }
+        }
+    }
+
     @Override
     public void close() {
+        ScheduledExecutorService scheduler = retention.get();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         CompletableFuture<JournalWriter> future = opening.get();
         if (future != null && future.isDone() && !future.isCompletedExceptionally()) {
             try {
