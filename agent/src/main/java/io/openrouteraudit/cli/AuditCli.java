@@ -16,7 +16,7 @@ public final class AuditCli {
     AuditCli(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (JournalCommand c : List.of(new ExportCommand(), new VerifyCommand(), new VersionCommand())) {
+        for (JournalCommand c : List.of(new ExportCommand(), new TailCommand(), new StatsCommand(), new VerifyCommand(), new ReportCommand(), new ReconcileCommand(), new VersionCommand())) {
             commands.put(c.name(), c);
         }
     }
