@@ -12,18 +12,25 @@ record ExchangeStatus(String status, String errorCode) {
         return switch (exchange.outcome()) {
             case BLOCKED -> new ExchangeStatus("blocked", failure);
             case TIMEOUT -> new ExchangeStatus("timeout", firstNonNull(facts.errorCode(), failure));
-            case CANCELLED -> new ExchangeStatus("cancelled", facts.errorCode());
+            // An error response the client closed without reading it all (the OpenAI SDK does so
+            // before a retry, and after a mid-stream error event) is an error, not a cancel.
+            case CANCELLED -> isErrorAnswer(http, facts)
+                    ? new ExchangeStatus("error", errorCodeOf(http, facts))
+                    : new ExchangeStatus("cancelled", facts.errorCode());
             case INCOMPLETE -> new ExchangeStatus("incomplete", facts.errorCode());
             case FAILED -> new ExchangeStatus("error", firstNonNull(facts.errorCode(), failure));
-            case COMPLETED -> {
-                boolean httpError = http != null && http >= 400;
-                if (facts.errorCode() != null || httpError || "error".equals(facts.finishReason())) {
-                    yield new ExchangeStatus("error",
-                            firstNonNull(facts.errorCode(), httpError ? String.valueOf(http) : null));
-                }
-                yield new ExchangeStatus("success", null);
-            }
+            case COMPLETED -> isErrorAnswer(http, facts)
+                    ? new ExchangeStatus("error", errorCodeOf(http, facts))
+                    : new ExchangeStatus("success", null);
         };
+    }
+
+    private static boolean isErrorAnswer(Integer http, ResponseFacts facts) {
+        return facts.errorCode() != null || (http != null && http >= 400) || "error".equals(facts.finishReason());
+    }
+
+    private static String errorCodeOf(Integer http, ResponseFacts facts) {
+        return firstNonNull(facts.errorCode(), http != null && http >= 400 ? String.valueOf(http) : null);
     }
 
     private static String firstNonNull(String a, String b) {

@@ -99,10 +99,14 @@ public final class ExchangeRecorder {
             return;
         }
         long endNanos = System.nanoTime();
-        pending.remove(this);
-        Exchange exchange = new Exchange(start, requestBody.snapshot(), head, responseBody.snapshot(),
-                endNanos, outcome, failureType, failureMessage);
-        sink.accept(exchange);
+        try {
+            Exchange exchange = new Exchange(start, requestBody.snapshot(), head, responseBody.snapshot(),
+                    endNanos, outcome, failureType, failureMessage);
+            sink.accept(exchange);
+        } finally {
+            // Only now: shutdown waits for exchanges still being written, not just unended ones.
+            pending.remove(this);
+        }
     }
 
     static Outcome outcomeOf(Throwable cause) {

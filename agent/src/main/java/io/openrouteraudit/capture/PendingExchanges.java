@@ -22,11 +22,29 @@ public final class PendingExchanges {
         return open.size();
     }
 
+    /**
+     * Waits, at most {@code timeoutMillis}, until exchanges that are ending on other threads
+     * have reached the sink: at shutdown the journal must not close under them.
+     */
+    public void awaitEnded(long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Ends every open exchange as {@link Outcome#INCOMPLETE}: the application never finished it. */
     public void endAllAsIncomplete() {
         List<ExchangeRecorder> snapshot = new ArrayList<>(open);
         for (ExchangeRecorder recorder : snapshot) {
-            recorder.abandon();
+            if (!recorder.hasEnded()) {
+                recorder.abandon();
+            }
         }
     }
 }

@@ -98,6 +98,10 @@ final class AgentWiring {
 
     /** Every start has an end: what the application never finished is recorded as incomplete. */
     private static final class EndPendingAtShutdown implements Runnable {
+        // Bounded: a stuck disk must not hold the application's exit for long.
+        private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
+        private static final long SETTLE_MILLIS = 250;
+
         private final ExchangeTracker tracker;
         private final LazyJournal journal;
 
@@ -108,7 +112,11 @@ final class AgentWiring {
 
         @Override
         public void run() {
+            // A call that just failed may be ending on a client thread while the application,
+            // already told, exits: give those a moment before calling the rest incomplete.
+            tracker.pending().awaitEnded(SETTLE_MILLIS);
             tracker.pending().endAllAsIncomplete();
+            tracker.pending().awaitEnded(SHUTDOWN_WAIT_MILLIS);
             journal.close();
         }
     }

@@ -21,14 +21,26 @@ public final class BuilderPatch {
         Interceptor ours = (Interceptor) interceptorObject;
         List<Interceptor> interceptors = builder.interceptors();
         int size = interceptors.size();
-        if (size > 0 && interceptors.get(size - 1) == ours) {
+        if (size > 0 && interceptors.get(size - 1) == ours && countOfOurs(interceptors) == 1) {
             return;
         }
+        // OkHttp 4/5's Builder(OkHttpClient) runs the no-arg constructor first (which adds ours)
+        // and then copies the client's list (which ends with ours): drop every copy, add one.
         for (Iterator<Interceptor> it = interceptors.iterator(); it.hasNext(); ) {
             if (it.next() instanceof AuditInterceptor) {
                 it.remove();
             }
         }
         interceptors.add(ours);
+    }
+
+    private static int countOfOurs(List<Interceptor> interceptors) {
+        int n = 0;
+        for (Interceptor i : interceptors) {
+            if (i instanceof AuditInterceptor) {
+                n++;
+            }
+        }
+        return n;
     }
 }
