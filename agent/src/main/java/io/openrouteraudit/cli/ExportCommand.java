@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ final class ExportCommand implements JournalCommand {
         private long lastSeq;
 
         void read(String line) throws IOException {
-            java.util.Arrays.fill(cells, null);
+            Arrays.fill(cells, null);
             try (JsonParser p = JSON.createParser(line)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw new IOException("not a JSON object");

@@ -46,7 +46,8 @@ final class StatsCommand implements JournalCommand {
                   --until T    only records whose timestamp is before T
                   --format F   table (default: aligned, with a TOTAL row), csv (header row, no total),
                                json (an array of objects, no total)
-                  A missing value (no user_id, no provider, ...) is its own group, shown as (none).
+                  A missing value (no user_id, no provider, ...) is its own group, shown as (none)
+                  (null in json).
                   Rows: by cost, then requests, highest first; --by day: by date.
                   Percentiles are nearest-rank over the records that have a latency_ms, read from a
                   fixed-size log-bucketed histogram: exact below %d ms, otherwise within %s%% of the exact

@@ -46,11 +46,11 @@ final class TailCommand implements JournalCommand {
     @Override
     public String help() {
         return """
-                usage: tail --dir D [-n N] [--follow]
+                usage: tail --dir D [-n N] [--follow|-f]
                   Prints the newest N records of the journal as stored (one JSON object per line), oldest first.
                   --dir D      the journal directory (openrouter.audit.journal.dir)
                   -n N         how many of the newest records (default 10; 0 prints none)
-                  --follow     then keep printing records as they are appended, by this or any other
+                  --follow, -f then keep printing records as they are appended, by this or any other
                                process, across the daily or hourly roll, until interrupted (Ctrl-C);
                                polls every %d ms when idle""".formatted(POLL_MILLIS);
     }
