@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * @param model      the body's {@code model}, or the first of {@code models} when it has none
  * @param models     the body's {@code models} fallback list (empty when absent)
- * @param promptText the text of all {@code messages} contents, or the legacy {@code prompt}
+ * @param promptText the text of all {@code messages} contents, or the legacy {@code prompt}, or
+ *                   the {@code input} of the Responses API and embeddings (a string, strings,
+ *                   or messages)
  */
 public record ChatRequest(String model, List<String> models, boolean stream, Integer maxTokens, String promptText) {
 
@@ -38,10 +40,16 @@ public record ChatRequest(String model, List<String> models, boolean stream, Int
         if (json.get("prompt") instanceof String prompt) {
             return prompt;
         }
+        if (json.get("input") instanceof String input) {
+            return input;
+        }
         StringBuilder text = new StringBuilder();
-        if (json.get("messages") instanceof List<?> messages) {
-            for (Object message : messages) {
-                if (message instanceof Map<?, ?> m && m.get("content") instanceof String content) {
+        Object messages = json.get("messages") instanceof List<?> ? json.get("messages") : json.get("input");
+        if (messages instanceof List<?> list) {
+            for (Object message : list) {
+                if (message instanceof String s) {
+                    text.append(s).append('\n');
+                } else if (message instanceof Map<?, ?> m && m.get("content") instanceof String content) {
                     text.append(content).append('\n');
                 }
             }

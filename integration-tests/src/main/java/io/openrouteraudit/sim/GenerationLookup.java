@@ -21,10 +21,18 @@ final class GenerationLookup {
     }
 
     static PlannedReply answer(ReceivedRequest request, List<RecordedExchange> served) {
+        return answer(request, served, new GenerationLookupRules());
+    }
+
+    /** As {@link #answer(ReceivedRequest, List)}, with early 404s, planted differences and forgotten ids. */
+    static PlannedReply answer(ReceivedRequest request, List<RecordedExchange> served, GenerationLookupRules rules) {
         String id = queryParameter(request.query(), "id");
         for (RecordedExchange exchange : served) {
             ResponseFacts facts = exchange.response().facts();
             if (id != null && id.equals(facts.generationId())) {
+                if (rules.answersNotFound(id)) {
+                    break;
+                }
                 Map<String, Object> data = object("id", id, "model", facts.modelUsed(),
                         "provider_name", facts.provider(), "total_cost", facts.cost(),
                         "tokens_prompt", facts.promptTokens(), "tokens_completion", facts.completionTokens(),
@@ -33,6 +41,7 @@ final class GenerationLookup {
                         "native_tokens_reasoning", facts.reasoningTokens(),
                         "finish_reason", facts.finishReason(), "streamed", facts.stream(),
                         "cancelled", !exchange.response().delivered(), "is_byok", false);
+                rules.applyTo(id, data);
                 byte[] body = JsonWriter.write(object("data", data)).getBytes(StandardCharsets.UTF_8);
                 return new PlannedReply(200, Map.of("Content-Type", "application/json"), Duration.ZERO,
                         List.of(ReplyPart.now(body)), false, ResponseFacts.none());

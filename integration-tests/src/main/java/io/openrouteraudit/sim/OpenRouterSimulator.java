@@ -37,6 +37,7 @@ public final class OpenRouterSimulator implements AutoCloseable {
     private final ExecutorService workers;
     private final ExchangeLog log = new ExchangeLog();
     private final ReplyPlanner planner = new ReplyPlanner();
+    private final GenerationLookupRules generationLookups = new GenerationLookupRules();
 
     private OpenRouterSimulator(HttpServer server, ExecutorService workers) {
         this.server = server;
@@ -85,6 +86,14 @@ public final class OpenRouterSimulator implements AutoCloseable {
         return exchangesSince(0).size();
     }
 
+    /**
+     * How {@code GET /api/v1/generation?id=} answers: early 404s, planted differences and
+     * forgotten generations, for reconciliation tests. None apply until a test sets them.
+     */
+    public GenerationLookupRules generationLookups() {
+        return generationLookups;
+    }
+
     /** Every completed exchange, in order of completion. */
     public List<RecordedExchange> exchanges() {
         return log.all();
@@ -117,7 +126,7 @@ public final class OpenRouterSimulator implements AutoCloseable {
             ReceivedRequest request = new ReceivedRequest(exchange.getRequestMethod(), uri.getRawPath(),
                     uri.getRawQuery(), exchange.getRequestHeaders(), body);
             PlannedReply reply = GenerationLookup.PATH.equals(request.path()) && "GET".equals(request.method())
-                    ? GenerationLookup.answer(request, log.all())
+                    ? GenerationLookup.answer(request, log.all(), generationLookups)
                     : planner.plan(request);
             ByteArrayOutputStream written = new ByteArrayOutputStream();
             boolean delivered = transmit(exchange, reply, written);

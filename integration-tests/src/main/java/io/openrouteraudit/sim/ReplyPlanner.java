@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ final class ReplyPlanner {
 
     static final String CHAT_COMPLETIONS = "/api/v1/chat/completions";
     static final String COMPLETIONS = "/api/v1/completions";
+    static final String RESPONSES = "/api/v1/responses";
+    static final String EMBEDDINGS = "/api/v1/embeddings";
     static final String RETRY_AFTER_SECONDS = "7";
+    static final String RETRY_NOW_SECONDS = "0";
     /** Model that serves a fallback request whose {@code models} list has no second entry. */
     static final String DEFAULT_FALLBACK_MODEL = "openai/gpt-4o-mini";
 
@@ -29,7 +33,8 @@ final class ReplyPlanner {
     private static final String JSON = "application/json";
 
     PlannedReply plan(ReceivedRequest received) {
-        boolean completionPath = CHAT_COMPLETIONS.equals(received.path()) || COMPLETIONS.equals(received.path());
+        boolean completionPath = CHAT_COMPLETIONS.equals(received.path()) || COMPLETIONS.equals(received.path())
+                || RESPONSES.equals(received.path()) || EMBEDDINGS.equals(received.path());
         if (!completionPath) {
             return error(404, "Not Found", object());
         }
@@ -42,11 +47,24 @@ final class ReplyPlanner {
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage(), object());
         }
+        SimulatedBehaviour behaviour = SimulatedBehaviour.forModel(request.model());
+        PlannedReply openRouterError = openRouterError(behaviour);
+        if (openRouterError != null) {
+            return openRouterError;
+        }
+        if (RESPONSES.equals(received.path()) || EMBEDDINGS.equals(received.path())) {
+            GenerationPlan plan = GenerationPlan.derive(received, request, request.model());
+            return RESPONSES.equals(received.path())
+                    ? jsonReply(200, plan, ResponsesAndEmbeddingsJson.response(plan), SERVER_TIME, false,
+                            ResponsesAndEmbeddingsJson.responseFacts(plan))
+                    : jsonReply(200, plan, ResponsesAndEmbeddingsJson.embeddings(plan), SERVER_TIME, false,
+                            ResponsesAndEmbeddingsJson.embeddingsFacts(plan));
+        }
         return planCompletion(received, request, COMPLETIONS.equals(received.path()));
     }
 
-    private PlannedReply planCompletion(ReceivedRequest received, ChatRequest request, boolean legacy) {
-        SimulatedBehaviour behaviour = SimulatedBehaviour.forModel(request.model());
+    /** The error answers chosen by model, the same on every endpoint; null for any other behaviour. */
+    private static PlannedReply openRouterError(SimulatedBehaviour behaviour) {
         switch (behaviour) {
             case ERROR_402:
                 return error(402, "Insufficient credits. Add more using https://openrouter.ai/settings/credits",
@@ -54,8 +72,19 @@ final class ReplyPlanner {
             case ERROR_429:
                 return withHeader(error(429, "Rate limit exceeded: too many requests",
                         object("error_type", "rate_limit_exceeded")), "Retry-After", RETRY_AFTER_SECONDS);
+            case ERROR_429_RETRY_NOW:
+                return withHeader(error(429, "Rate limit exceeded: too many requests",
+                        object("error_type", "rate_limit_exceeded")), "Retry-After", RETRY_NOW_SECONDS);
             case ERROR_500:
                 return error(500, "Internal Server Error", object());
+            default:
+                return null;
+        }
+    }
+
+    private PlannedReply planCompletion(ReceivedRequest received, ChatRequest request, boolean legacy) {
+        SimulatedBehaviour behaviour = SimulatedBehaviour.forModel(request.model());
+        switch (behaviour) {
             case MALFORMED:
                 return unreadable(JSON, "{\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
                         + "\"message\":{\"role\":\"assistant\",\"content\":\"This answer was cut off in the midd");
@@ -114,7 +143,23 @@ final class ReplyPlanner {
         headers.put("Content-Type", "text/event-stream");
         headers.put("Cache-Control", "no-cache");
         headers.put("X-Generation-Id", plan.id());
-        return new PlannedReply(200, headers, thinking.dividedBy(3), events.parts(shape, ending), true, facts);
+        List<ReplyPart> parts = events.parts(shape, ending);
+        if (behaviour == SimulatedBehaviour.STREAM_SLOW) {
+            parts = slowAfterFirstEvent(parts);
+        }
+        return new PlannedReply(200, headers, thinking.dividedBy(3), parts, true, facts);
+    }
+
+    /** The same parts, each one after the first {@code data:} event delayed by the slow stream's gap. */
+    private static List<ReplyPart> slowAfterFirstEvent(List<ReplyPart> parts) {
+        Duration gap = Duration.ofMillis(SimulatedBehaviour.SLOW_EVENT_GAP_MILLIS);
+        List<ReplyPart> slowed = new ArrayList<>();
+        boolean afterFirstEvent = false;
+        for (ReplyPart part : parts) {
+            slowed.add(afterFirstEvent ? new ReplyPart(gap, part.bytes()) : part);
+            afterFirstEvent |= new String(part.bytes(), StandardCharsets.UTF_8).startsWith("data: ");
+        }
+        return slowed;
     }
 
     private static PlannedReply jsonReply(int status, GenerationPlan plan, Map<String, Object> body,

@@ -16,6 +16,11 @@ public enum SimulatedBehaviour {
     ERROR_402("sim/error-402"),
     /** 429 with {@code Retry-After}. */
     ERROR_429("sim/error-429"),
+    /**
+     * 429 with {@code Retry-After: 0}: a rate limit that lifts at once, so that a client that
+     * honours Retry-After (the OpenAI SDK) retries without waiting.
+     */
+    ERROR_429_RETRY_NOW("sim/error-429-retry-now"),
     ERROR_500("sim/error-500"),
     /** 200, {@code application/json}, a body that stops in the middle of a string. */
     MALFORMED("sim/malformed"),
@@ -29,6 +34,12 @@ public enum SimulatedBehaviour {
     STREAM_USAGE_EMPTY_CHOICES("sim/stream-usage-empty-choices"),
     /** An error event after some content; status stays 200, no usage, no {@code [DONE]}. */
     STREAM_MIDSTREAM_ERROR("sim/stream-midstream-error"),
+    /**
+     * A complete stream (observed usage shape, {@code [DONE]}) whose events after the first come
+     * {@link #SLOW_EVENT_GAP_MILLIS} apart: a client that stops or cancels after the first event
+     * has certainly not received the rest, however late its thread runs.
+     */
+    STREAM_SLOW("sim/stream-slow"),
     /** A complete stream with usage that just ends without {@code data: [DONE]}. */
     STREAM_NO_DONE("sim/stream-no-done"),
     /** 200 whose only choice has {@code finish_reason: "error"} and a {@code choices[0].error}. */
@@ -37,6 +48,7 @@ public enum SimulatedBehaviour {
     SLOW("sim/slow");
 
     public static final long SLOW_DELAY_MILLIS = 1500;
+    public static final long SLOW_EVENT_GAP_MILLIS = 200;
 
     private final String modelId;
 

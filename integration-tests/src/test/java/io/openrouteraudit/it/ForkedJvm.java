@@ -29,6 +29,7 @@ final class ForkedJvm {
     private final List<String> launch;
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> arguments = new ArrayList<>();
+    private final Map<String, String> environment = new java.util.LinkedHashMap<>();
     private Duration timeout = DEFAULT_TIMEOUT;
 
     private ForkedJvm(TestJdk jdk, List<String> launch) {
@@ -54,8 +55,23 @@ final class ForkedJvm {
         return this;
     }
 
+    /** Any other JVM option, e.g. {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}. */
+    ForkedJvm jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     ForkedJvm systemProperties(Map<String, String> properties) {
         properties.forEach(this::systemProperty);
+        return this;
+    }
+
+    /**
+     * Sets an environment variable of the forked JVM, or removes it when {@code value} is null;
+     * applied after the scrubbing of the variables that would change the JVM behind the test's back.
+     */
+    ForkedJvm environment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -91,6 +107,13 @@ final class ForkedJvm {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().keySet().removeIf(name ->
                     SCRUBBED_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith));
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
