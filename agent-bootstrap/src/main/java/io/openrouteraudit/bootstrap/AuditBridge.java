@@ -35,26 +35,47 @@ public final class AuditBridge {
         }
     }
 
+    /**
+     * Always {@code {request, bodyHandler, refusal}}: the request and handler the JDK client
+     * should go on with (the same ones unless the call is audited), and a future to return
+     * instead of sending anything, or {@code null}.
+     */
     public static Object[] jdkSend(Object request, Object bodyHandler) {
         JdkHttpClientHooks hooks = jdkHttpClient;
-        if (hooks == null) {
-            return null;
+        if (hooks != null) {
+            try {
+                Object[] swap = hooks.onSend(request, bodyHandler);
+                if (swap != null && swap.length == 3) {
+                    return swap;
+                }
+            } catch (Throwable ignored) {
+                // The application must never see the agent fail.
+            }
         }
-        try {
-            return hooks.onSend(request, bodyHandler);
-        } catch (Throwable ignored) {
-            // The application must never see the agent fail.
-            return null;
-        }
+        return new Object[] {request, bodyHandler, null};
     }
 
-    public static void jdkIssued(Object token, Object responseFuture, Throwable thrown) {
+    /** {@code sendAsync} returned {@code responseFuture}; the handler tells whether the call is audited. */
+    public static void jdkIssued(Object responseFuture, Object bodyHandler) {
         JdkHttpClientHooks hooks = jdkHttpClient;
-        if (hooks == null || token == null) {
+        if (hooks == null) {
             return;
         }
         try {
-            hooks.onIssued(token, responseFuture, thrown);
+            hooks.onIssued(bodyHandler, responseFuture, null);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    /** {@code sendAsync} is throwing {@code thrown}. */
+    public static void jdkFailed(Throwable thrown, Object bodyHandler) {
+        JdkHttpClientHooks hooks = jdkHttpClient;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.onIssued(bodyHandler, null, thrown);
         } catch (Throwable ignored) {
             // The application must never see the agent fail.
         }

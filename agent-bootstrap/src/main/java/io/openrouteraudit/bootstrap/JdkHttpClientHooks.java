@@ -11,13 +11,15 @@ public interface JdkHttpClientHooks {
     /**
      * Called when a request is about to be sent.
      *
-     * @return {@code null} to leave the call alone; a one-element array holding a completed
-     *     {@code CompletableFuture} to refuse the call without sending a byte; or
-     *     {@code {request, bodyHandler, token}} with the (possibly wrapped) request and handler to
-     *     use and a token to pass back to {@link #onIssued}
+     * @return {@code null} to leave the call alone, or {@code {request, bodyHandler, refusal}}:
+     *     the (possibly wrapped) request and handler to use, and a completed
+     *     {@code CompletableFuture} to return instead of sending a byte, or {@code null}
      */
     Object[] onSend(Object request, Object bodyHandler);
 
-    /** Called when {@code sendAsync} returned its future, or threw. */
-    void onIssued(Object token, Object responseFuture, Throwable thrown);
+    /**
+     * Called when {@code sendAsync} returned its future, or threw. {@code bodyHandler} is the one
+     * {@link #onSend} gave back: when the call is audited, it carries the exchange.
+     */
+    void onIssued(Object bodyHandler, Object responseFuture, Throwable thrown);
 }

@@ -44,7 +44,7 @@ final class AgentWiring {
         Runnable warmUp = new WarmUpOnce(journal);
         AdviceWeaver weaver = new AdviceWeaver(agentLoader);
         List<ClassTransformation> transformations = List.of(
-                new JdkHttpClientInstrumentation(weaver, warmUp),
+                new JdkHttpClientInstrumentation(warmUp),
                 new OkHttpInstrumentation(weaver, warmUp));
         ExactNameTransformer transformer = new ExactNameTransformer(transformations, agentLoader,
                 new ExactNameTransformer.TransformListener() {

@@ -26,7 +26,7 @@ final class ErrorScenarios {
     static final List<String> FALLBACK_MODELS =
             List.of(SimulatedBehaviour.FALLBACK.modelId(), Models.CLAUDE_HAIKU, Models.GPT_4O_MINI);
     /** Far shorter than the simulator's delay for {@code sim/slow}. */
-    static final Duration CLIENT_TIMEOUT = Duration.ofMillis(300);
+    static final Duration CLIENT_TIMEOUT = Duration.ofMillis(1000);
 
     private ErrorScenarios() {
     }

@@ -47,7 +47,7 @@ public enum SimulatedBehaviour {
     /** A normal completion that starts only after {@link #SLOW_DELAY_MILLIS}, to provoke client timeouts. */
     SLOW("sim/slow");
 
-    public static final long SLOW_DELAY_MILLIS = 1500;
+    public static final long SLOW_DELAY_MILLIS = 3000;
     public static final long SLOW_EVENT_GAP_MILLIS = 200;
 
     private final String modelId;

@@ -42,19 +42,20 @@ public final class JdkExchangeHooks implements JdkHttpClientHooks {
             return null;
         }
         if (!tracker.canRecord()) {
-            return new Object[] {CompletableFuture.failedFuture(new IOException(
+            return new Object[] {request, handler, CompletableFuture.failedFuture(new IOException(
                     "openrouter-audit: the audit journal cannot be written (fail-mode=closed); request not sent"))};
         }
         ExchangeRecorder recorder = tracker.begin(startOf(request, uri, host));
         HttpRequest sent = withTeedBody(request, recorder);
-        return new Object[] {sent, new TeeBodyHandler<>(handler, recorder), recorder};
+        return new Object[] {sent, new TeeBodyHandler<>(handler, recorder), null};
     }
 
     @Override
-    public void onIssued(Object token, Object responseFuture, Throwable thrown) {
-        if (!(token instanceof ExchangeRecorder recorder)) {
+    public void onIssued(Object bodyHandler, Object responseFuture, Throwable thrown) {
+        if (!(bodyHandler instanceof TeeBodyHandler<?> teed)) {
             return;
         }
+        ExchangeRecorder recorder = teed.recorder();
         if (thrown != null) {
             recorder.fail(thrown);
         } else if (responseFuture instanceof CompletableFuture<?> future) {

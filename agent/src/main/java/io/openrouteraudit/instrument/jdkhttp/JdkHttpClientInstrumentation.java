@@ -1,22 +1,20 @@
 package io.openrouteraudit.instrument.jdkhttp;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import io.openrouteraudit.instrument.AdviceWeaver;
 import io.openrouteraudit.instrument.ClassTransformation;
+import io.openrouteraudit.instrument.bytecode.ClassRewriter;
+import java.util.List;
 
 /** The JDK HttpClient: one private method of {@code HttpClientImpl} sees every call. */
 public final class JdkHttpClientInstrumentation implements ClassTransformation {
 
     public static final String CLIENT_IMPL = "jdk/internal/net/http/HttpClientImpl";
 
-    private final AdviceWeaver weaver;
+    private static final List<ClassRewriter.Hook> HOOKS =
+            List.of(new ClassRewriter.Hook(SendAsyncHook.METHOD, SendAsyncHook.FACTORY));
+
     private final Runnable onFirstUse;
 
-    public JdkHttpClientInstrumentation(AdviceWeaver weaver, Runnable onFirstUse) {
-        this.weaver = weaver;
+    public JdkHttpClientInstrumentation(Runnable onFirstUse) {
         this.onFirstUse = onFirstUse;
     }
 
@@ -36,7 +34,6 @@ public final class JdkHttpClientInstrumentation implements ClassTransformation {
     public byte[] transform(ClassLoader loader, byte[] classFile) {
         // The application is about to make HTTP calls: warm the pipeline in the background.
         onFirstUse.run();
-        return weaver.weave(loader, CLIENT_IMPL, classFile, SendAsyncAdvice.class,
-                named("sendAsync").and(takesArguments(4)).and(isPrivate()));
+        return ClassRewriter.rewrite(classFile, HOOKS);
     }
 }

@@ -16,6 +16,11 @@ final class TeeBodyHandler<T> implements HttpResponse.BodyHandler<T> {
         this.recorder = recorder;
     }
 
+    /** The exchange of the call this handler was made for. */
+    ExchangeRecorder recorder() {
+        return recorder;
+    }
+
     @Override
     public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
         try {

@@ -1,0 +1,182 @@
+package io.openrouteraudit.instrument.bytecode;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Rewrites one method: a prologue before its first instruction, a call before each return
+ * with the returned value on the stack, and a catch-all handler, added after the method's own
+ * handlers so it sees only what leaves the method, that calls out and rethrows.
+ *
+ * <p>Subclasses emit their code through {@link #code()}, which bypasses these hooks. The class
+ * must be read with {@code ClassReader.EXPAND_FRAMES}: the frames this class inserts are
+ * expanded ones, and ASM wants one kind in a method.
+ */
+public abstract class HookedMethod extends MethodVisitor {
+
+    private final Object[] entryLocals;
+    private final boolean hooksThrows;
+    private final Label tryStart = new Label();
+    private final Label tryEnd = new Label();
+    private final Label handler = new Label();
+    private boolean begun;
+
+    protected HookedMethod(MethodVisitor target, String owner, int access, String descriptor, boolean hooksThrows) {
+        super(Opcodes.ASM9, target);
+        this.entryLocals = FrameLocals.atEntry(owner, (access & Opcodes.ACC_STATIC) != 0, descriptor);
+        this.hooksThrows = hooksThrows;
+    }
+
+    /** The prologue. May branch to {@link #entryFrame} labels; leaves the stack empty. */
+    protected abstract void onEnter();
+
+    /** Before a return instruction of this opcode; the returned value, if any, is on the stack and must stay. */
+    protected void beforeReturn(int opcode) {
+    }
+
+    /** The throwable leaving the method is on the stack and must stay there. */
+    protected void onThrow() {
+    }
+
+    /** The visitor that writes code without passing through these hooks. */
+    protected final MethodVisitor code() {
+        return mv;
+    }
+
+    /** Places {@code label} with a frame of the entry locals and the given stack: a join point in the prologue. */
+    protected final void entryFrame(Label label, Object... stack) {
+        mv.visitLabel(label);
+        mv.visitFrame(Opcodes.F_NEW, entryLocals.length, entryLocals.clone(), stack.length, stack);
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handlerLabel, String type) {
+        // The method's own handlers come first in the table, so they keep precedence over ours.
+        super.visitTryCatchBlock(start, end, handlerLabel, type);
+    }
+
+    private void begin() {
+        if (begun) {
+            return;
+        }
+        begun = true;
+        if (hooksThrows) {
+            mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/Throwable");
+        }
+        onEnter();
+        mv.visitLabel(tryStart);
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        begin();
+        super.visitFrame(type, numLocal, local, numStack, stack);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        begin();
+        super.visitLabel(label);
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label start) {
+        begin();
+        super.visitLineNumber(line, start);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        begin();
+        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            beforeReturn(opcode);
+        }
+        super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        begin();
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        begin();
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        begin();
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        begin();
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        begin();
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bootstrapMethodHandle,
+                                       Object... bootstrapMethodArguments) {
+        begin();
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        begin();
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        begin();
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        begin();
+        super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        begin();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        begin();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        begin();
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        if (hooksThrows) {
+            mv.visitLabel(tryEnd);
+            entryFrame(handler, "java/lang/Throwable");
+            onThrow();
+            mv.visitInsn(Opcodes.ATHROW);
+        }
+        // The writer recomputes both (COMPUTE_MAXS).
+        super.visitMaxs(maxStack, maxLocals);
+    }
+}
