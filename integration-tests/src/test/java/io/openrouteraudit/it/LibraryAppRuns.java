@@ -146,6 +146,11 @@ final class LibraryAppRuns {
         return new ComparedRuns(without, with, journalDir);
     }
 
+    /** The named scenarios once, with the agent and these {@code openrouter.audit.*} properties. */
+    AppRun runWithAgent(LibraryApp app, TestJdk jdk, Map<String, String> properties, String... scenarios) {
+        return runOnce(fork(app, jdk, scenarios).javaAgent(AgentJar.require()).systemProperties(properties));
+    }
+
     private ForkedJvm fork(LibraryApp app, TestJdk jdk) {
         return fork(app, jdk, "all");
     }

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.openrouteraudit.apps.ClientIdentity;
 import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -239,6 +242,26 @@ class OkHttpClientAppIT {
         assertEquals("/api/v1/chat/completions", text(refused, "endpoint"), refused::toString);
         assertEquals(ClientIdentity.X_TITLE, text(refused, "app_title"), refused::toString);
         assertTrue(String.valueOf(text(refused, "key_fingerprint")).matches("[0-9a-f]{12}"), refused::toString);
+    }
+
+    /**
+     * With {@code fail-mode=closed} and a journal that cannot be written, OkHttp's call fails
+     * with an IOException before the request is written: the server receives nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = LibraryApp.class, names = {"OKHTTP_3", "OKHTTP_4", "OKHTTP_5"})
+    void failClosedRefusesTheCallBeforeAnyByteOfTheRequestLeaves(LibraryApp app, @TempDir Path temp)
+            throws IOException {
+        Path notADirectory = Files.writeString(temp.resolve("plain-file"), "x");
+        Map<String, String> properties = new HashMap<>(AuditConfiguration.systemProperties(temp.resolve("unused")));
+        properties.put("openrouter.audit.journal.dir", notADirectory.resolve("journal").toString());
+        properties.put("openrouter.audit.fail-mode", "closed");
+        AppRun refused = runs.runWithAgent(app, TestJdk.JDK_17, properties, "sync-execute");
+
+        assertEquals(List.of(), refused.exchanges(), "the simulator received nothing");
+        String transcript = refused.process().stdout();
+        assertTrue(transcript.contains("exception java.io.IOException: ") && transcript.contains("fail-mode=closed"),
+                transcript);
     }
 
     /** The calls whose record is not simply "what the simulator sent, read to the end". */
