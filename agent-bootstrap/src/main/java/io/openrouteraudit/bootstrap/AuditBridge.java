@@ -1,5 +1,7 @@
 package io.openrouteraudit.bootstrap;
 
+import java.io.IOException;
+
 /**
  * Static entry points that advice inlined into library and JDK classes calls, from any class
  * loader. The agent registers its implementations at start-up; until then, and whenever an
@@ -23,13 +25,99 @@ public final class AuditBridge {
         okHttp = hooks;
     }
 
-    public static void okHttpBuilder(Object builder) {
+    /** {@code null} to go on, or the exception that refuses the request (never thrown here). */
+    public static IOException okHttpRequestHeaders(Object exchange, Object call, Object request) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return null;
+        }
+        try {
+            return hooks.beforeRequestHeaders(exchange, call, request);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+            return null;
+        }
+    }
+
+    public static void okHttpRequestBody(Object exchange, Object buffer, long byteCount) {
         OkHttpHooks hooks = okHttp;
         if (hooks == null) {
             return;
         }
         try {
-            hooks.onBuilder(builder);
+            hooks.requestBodyWritten(exchange, buffer, byteCount);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    public static void okHttpResponseOpened(Object exchange, Object response, Object body) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.responseBodyOpened(exchange, response, body);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    public static void okHttpResponseSource(Object source, Object exchange) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.responseSourceMade(source, exchange);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    public static void okHttpResponseRead(Object exchange, Object buffer, long read) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.responseBodyRead(exchange, buffer, read);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    public static void okHttpResponseClosed(Object exchange) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.responseBodyClosed(exchange);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    public static void okHttpExchangeFailed(Object exchange, Object call, IOException failure) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.exchangeFailed(exchange, call, failure);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    public static void okHttpCallEnded(Object chain, Throwable thrown, long startNanos) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.callEnded(chain, thrown, startNanos);
         } catch (Throwable ignored) {
             // The application must never see the agent fail.
         }

@@ -43,9 +43,9 @@ final class AgentWiring {
 
         Runnable warmUp = new WarmUpOnce(journal);
         AdviceWeaver weaver = new AdviceWeaver(agentLoader);
-        List<ClassTransformation> transformations = List.of(
-                new JdkHttpClientInstrumentation(warmUp),
-                new OkHttpInstrumentation(weaver, warmUp));
+        List<ClassTransformation> transformations = new ArrayList<>();
+        transformations.add(new JdkHttpClientInstrumentation(warmUp));
+        transformations.addAll(OkHttpInstrumentation.all(weaver, warmUp));
         ExactNameTransformer transformer = new ExactNameTransformer(transformations, agentLoader,
                 new ExactNameTransformer.TransformListener() {
                     @Override

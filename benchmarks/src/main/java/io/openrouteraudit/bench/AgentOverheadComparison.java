@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * medians and what the agent adds: start-up (one call, whole process), peak RSS, and per-call
  * p50/p99/p99.9 over many sequential calls after warm-up.
  *
- * <p>Usage: {@code AgentOverheadComparison AGENT_JAR [ROUNDS] [CALLS]}
+ * <p>Usage: {@code AgentOverheadComparison AGENT_JAR [ROUNDS] [CALLS] [jdk|okhttp]}
  */
 public final class AgentOverheadComparison {
 
@@ -28,6 +28,7 @@ public final class AgentOverheadComparison {
         String agentJar = Path.of(args[0]).toAbsolutePath().toString();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        String client = args.length > 3 ? args[3] : "jdk";
         Path journal = Files.createTempDirectory("overhead-journal");
         List<String> agentFlags = List.of("-javaagent:" + agentJar, "-Dopenrouter.audit.hosts=127.0.0.1",
                 "-Dopenrouter.audit.journal.dir=" + journal, "-Dopenrouter.audit.otel.enabled=false");
@@ -38,18 +39,18 @@ public final class AgentOverheadComparison {
                 String tag = withAgent ? "agent" : "none";
                 List<String> flags = withAgent ? agentFlags : List.of();
                 long t0 = System.nanoTime();
-                Map<String, Double> start = run(flags, 0, 1);
+                Map<String, Double> start = run(flags, 0, 1, client);
                 figures.computeIfAbsent(tag + ".startup_s", k -> new ArrayList<>())
                         .add((System.nanoTime() - t0) / 1e9);
                 figures.computeIfAbsent(tag + ".startup_peak_rss_mib", k -> new ArrayList<>())
                         .add(start.get("peak_rss_kib") / 1024.0);
-                Map<String, Double> steady = run(flags, 5_000, calls);
+                Map<String, Double> steady = run(flags, 5_000, calls, client);
                 for (String q : List.of("p50_us", "p99_us", "p999_us")) {
                     figures.computeIfAbsent(tag + "." + q, k -> new ArrayList<>()).add(steady.get(q));
                 }
             }
         }
-        System.out.printf("rounds=%d calls=%d (medians; none -> agent, added)%n", rounds, calls);
+        System.out.printf("client=%s rounds=%d calls=%d (medians; none -> agent, added)%n", client, rounds, calls);
         for (String figure : List.of("startup_s", "startup_peak_rss_mib", "p50_us", "p99_us", "p999_us")) {
             double none = median(figures.get("none." + figure));
             double agent = median(figures.get("agent." + figure));
@@ -58,14 +59,19 @@ public final class AgentOverheadComparison {
         }
     }
 
-    private static Map<String, Double> run(List<String> flags, int warmup, int calls) throws Exception {
+    private static Map<String, Double> run(List<String> flags, int warmup, int calls, String client)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(flags);
-        // Only the app's own classes: the measured application must not carry the agent's libraries.
-        String appClasses = Path.of(CallLatencyApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        command.addAll(List.of("-cp", appClasses, CallLatencyApp.class.getName(),
-                String.valueOf(warmup), String.valueOf(calls)));
+        // Only the app's own classes and, for OkHttp, OkHttp with Okio and Kotlin: the measured
+        // application must not carry the agent's libraries.
+        List<String> classPath = new ArrayList<>(List.of(jarOf(CallLatencyApp.class)));
+        if (client.equals("okhttp")) {
+            classPath.addAll(List.of(jarOf(okhttp3.OkHttpClient.class), jarOf(okio.Okio.class), jarOf(kotlin.Unit.class)));
+        }
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath),
+                CallLatencyApp.class.getName(), String.valueOf(warmup), String.valueOf(calls), client));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -81,6 +87,10 @@ public final class AgentOverheadComparison {
             values.put(kv[0], Double.parseDouble(kv[1]));
         }
         return values;
+    }
+
+    private static String jarOf(Class<?> type) throws java.net.URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static double median(List<Double> values) {

@@ -62,7 +62,7 @@ final class OkHttpCallScenarios {
      */
     private static void classesSeen(OkHttpContext c) {
         for (String name : List.of("okhttp3.OkHttpClient$Builder", "okio.Okio", "kotlin.Unit",
-                "io.openrouteraudit.instrument.okhttp.binding.AuditInterceptor",
+                "io.openrouteraudit.instrument.okhttp.binding.NetworkExchangeObserver",
                 "io.openrouteraudit.instrument.okhttp.OkHttpBindings", "net.bytebuddy.ByteBuddy",
                 "com.fasterxml.jackson.databind.ObjectMapper", "io.opentelemetry.sdk.OpenTelemetrySdk")) {
             try {
@@ -111,7 +111,8 @@ final class OkHttpCallScenarios {
     private static void derivedClient(OkHttpContext c) throws Exception {
         String label = "okhttp-derived-client";
         OkHttpClient derived = c.client().newBuilder().writeTimeout(20, TimeUnit.SECONDS).build();
-        // Relative, not absolute: the agent's interceptor is listed in interceptors() (documented).
+        c.transcript().note("client application interceptors: " + OkHttpContext.describe(c.client().interceptors())
+                + "; network interceptors: " + OkHttpContext.describe(c.client().networkInterceptors()));
         c.transcript().note("derived client has the original's application interceptors: "
                 + derived.interceptors().equals(c.client().interceptors())
                 + ", network interceptors: " + derived.networkInterceptors().equals(c.client().networkInterceptors()));

@@ -20,6 +20,12 @@ public final class OkHttpClientApp {
 
     /** Every scenario, by name, in the order {@code all} runs them. */
     static final Map<String, OkHttpScenario> SCENARIOS = scenarios();
+    /**
+     * Scenarios run only when named: their calls never reach the simulator, so a test that
+     * pairs records with what the simulator saw runs them apart.
+     */
+    static final Map<String, OkHttpScenario> ON_REQUEST = Map.of(
+            "connect-refused", OkHttpErrorScenarios::connectRefused);
 
     private OkHttpClientApp() {
     }
@@ -37,7 +43,7 @@ public final class OkHttpClientApp {
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("all")) {
                 names.addAll(SCENARIOS.keySet());
-            } else if (SCENARIOS.containsKey(args[i])) {
+            } else if (SCENARIOS.containsKey(args[i]) || ON_REQUEST.containsKey(args[i])) {
                 names.add(args[i]);
             } else {
                 System.err.println("unknown scenario '" + args[i] + "'; known: " + SCENARIOS.keySet());
@@ -50,7 +56,7 @@ public final class OkHttpClientApp {
         for (String name : names) {
             transcript.begin(name);
             try {
-                SCENARIOS.get(name).run(context);
+                SCENARIOS.getOrDefault(name, ON_REQUEST.get(name)).run(context);
             } catch (Exception e) {
                 transcript.failure(e);
             }

@@ -122,6 +122,19 @@ final class OkHttpContext {
         return response;
     }
 
+    /**
+     * How many interceptors a list has and whose they are: the application's own are lambdas of
+     * this class, whose generated names are not stable from one run to the next.
+     */
+    static String describe(List<Interceptor> interceptors) {
+        List<String> owners = new ArrayList<>();
+        for (Interceptor interceptor : interceptors) {
+            String name = interceptor.getClass().getName();
+            owners.add(name.startsWith(OkHttpContext.class.getName() + "$$Lambda") ? "the application's" : name);
+        }
+        return interceptors.size() + " " + owners;
+    }
+
     private static String className(Object body) {
         return body == null ? "none" : body.getClass().getName();
     }

@@ -5,10 +5,13 @@ import static io.openrouteraudit.apps.ChatRequestBodies.chat;
 import io.openrouteraudit.sim.SimulatedBehaviour;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -92,6 +95,27 @@ final class OkHttpErrorScenarios {
                 c.transcript().note("inflated:");
                 c.transcript().body(in.readAllBytes());
             }
+        }
+        c.interceptorNotes(label);
+    }
+
+    /**
+     * The audited host on a port nobody listens on: OkHttp fails the call before any request
+     * is written, and the application interceptor still ran.
+     */
+    static void connectRefused(OkHttpContext c) throws Exception {
+        String label = "okhttp-connect-refused";
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        HttpUrl base = HttpUrl.parse("http://127.0.0.1:" + closedPort + "/");
+        try (Response response = c.client().newCall(
+                c.post(base, label, chat(Models.GEMINI_FLASH, label)).build()).execute()) {
+            c.head(response);
+            c.transcript().note("unexpected: a server answered on a closed port");
+        } catch (IOException e) {
+            c.transcript().note("exception " + e.getClass().getName());
         }
         c.interceptorNotes(label);
     }

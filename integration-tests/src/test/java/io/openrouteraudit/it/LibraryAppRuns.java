@@ -125,11 +125,7 @@ final class LibraryAppRuns {
      * arguments and {@code openrouter.audit.*} properties; only {@code -javaagent} differs.
      */
     private Run runAndExport(LibraryApp app, TestJdk jdk, Path dir) {
-        Path journalDir = dir.resolve("journal");
-        Map<String, String> properties = AuditConfiguration.systemProperties(journalDir);
-        AppRun without = runOnce(fork(app, jdk).systemProperties(properties));
-        AppRun with = runOnce(fork(app, jdk).javaAgent(AgentJar.require()).systemProperties(properties));
-        ComparedRuns compared = new ComparedRuns(without, with, journalDir);
+        ComparedRuns compared = compare(app, jdk, dir, "all");
         String transcript = compared.withoutAgent().process().stdout();
         if (!transcript.lines().anyMatch("== end"::equals)) {
             fail(app + " did not run to its end without the agent\n" + compared.withoutAgent().process().describe());
@@ -138,10 +134,32 @@ final class LibraryAppRuns {
         return new Run(app, jdk, compared, journal);
     }
 
+    /**
+     * The named scenarios only, without the agent and then with it, its journal in
+     * {@code dir/journal}: for scenarios kept out of {@code all}.
+     */
+    ComparedRuns compare(LibraryApp app, TestJdk jdk, Path dir, String... scenarios) {
+        Path journalDir = dir.resolve("journal");
+        Map<String, String> properties = AuditConfiguration.systemProperties(journalDir);
+        AppRun without = runOnce(fork(app, jdk, scenarios).systemProperties(properties));
+        AppRun with = runOnce(fork(app, jdk, scenarios).javaAgent(AgentJar.require()).systemProperties(properties));
+        return new ComparedRuns(without, with, journalDir);
+    }
+
+    /** The named scenarios once, with the agent and these {@code openrouter.audit.*} properties. */
+    AppRun runWithAgent(LibraryApp app, TestJdk jdk, Map<String, String> properties, String... scenarios) {
+        return runOnce(fork(app, jdk, scenarios).javaAgent(AgentJar.require()).systemProperties(properties));
+    }
+
     private ForkedJvm fork(LibraryApp app, TestJdk jdk) {
+        return fork(app, jdk, "all");
+    }
+
+    private ForkedJvm fork(LibraryApp app, TestJdk jdk, String... scenarios) {
         ForkedJvm jvm = ForkedJvm.mainClass(jdk, app.classPath(), app.mainClass()).timeout(FORK_TIMEOUT);
         APP_JVM_OPTIONS.forEach(jvm::jvmOption);
-        return jvm.args(simulator.baseUrl(), "all");
+        jvm.args(simulator.baseUrl());
+        return jvm.args(scenarios);
     }
 
     private AppRun runOnce(ForkedJvm jvm) {

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openrouteraudit.apps.ClientIdentity;
 import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -19,8 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -73,7 +81,7 @@ class OkHttpClientAppIT {
         String transcript = run.runs().withoutAgent().process().stdout();
         assertTrue(transcript.startsWith("okhttp: okhttp3.OkHttpClient from okhttp-"
                 + (app == LibraryApp.OKHTTP_5 ? "jvm-" : "") + app.version() + ".jar"), transcript);
-        assertAll(() -> TranscriptSections.assertSame(run.runs(), TranscriptSections::withoutBodyClassNames),
+        assertAll(() -> TranscriptSections.assertSame(run.runs()),
                 () -> assertEquals(ReceivedBytes.describe(run.runs().withoutAgent().exchanges()),
                         ReceivedBytes.describe(run.runs().withAgent().exchanges()),
                         "the simulator received different requests with the agent attached"));
@@ -181,8 +189,21 @@ class OkHttpClientAppIT {
     @MethodSource("versionsAndJdks")
     void interceptorsAndDerivedClientsSeeWhatTheySawBefore(LibraryApp app, TestJdk jdk) {
         LibraryAppRuns.Run run = runs.of(app, jdk);
-        TranscriptSections.assertSameSection(run.runs(), "interceptor-view", TranscriptSections::withoutBodyClassNames);
-        TranscriptSections.assertSameSection(run.runs(), "derived-client", TranscriptSections::withoutBodyClassNames);
+        TranscriptSections.assertSameSection(run.runs(), "interceptor-view");
+        TranscriptSections.assertSameSection(run.runs(), "derived-client");
+        Map<String, String> withAgent = TranscriptSections.of(run.runs().withAgent().process().stdout());
+        String view = withAgent.get("interceptor-view");
+        for (String holder : List.of("application interceptor request body ", "network interceptor request body ",
+                "application interceptor response body ", "network interceptor response body ")) {
+            String bodyClass = view.lines().filter(line -> line.contains(holder)).findFirst()
+                    .map(line -> line.substring(line.indexOf(holder) + holder.length()))
+                    .orElseThrow(() -> new AssertionError("no note \"" + holder + "\":\n" + view));
+            assertTrue(bodyClass.startsWith("okhttp3.") || bodyClass.startsWith("io.openrouteraudit.apps."),
+                    holder + "is OkHttp's own or the application's class, with the agent: " + bodyClass);
+        }
+        assertTrue(withAgent.get("derived-client").contains("client application interceptors: 1 [the application's];"
+                + " network interceptors: 1 [the application's]"), "interceptors() lists only the application's"
+                + " own, with the agent:\n" + withAgent.get("derived-client"));
         EXPECTATIONS.assertMatches(run.record("okhttp-derived-client"), run.exchange("okhttp-derived-client"));
     }
 
@@ -192,12 +213,55 @@ class OkHttpClientAppIT {
         LibraryAppRuns.Run run = runs.of(app, jdk);
         TranscriptSections.assertSameSection(run.runs(), "classes-seen");
         String classes = TranscriptSections.of(run.runs().withAgent().process().stdout()).get("classes-seen");
-        assertTrue(classes.contains("class io.openrouteraudit.instrument.okhttp.binding.AuditInterceptor is not"
+        assertTrue(classes.contains("class io.openrouteraudit.instrument.okhttp.binding.NetworkExchangeObserver is not"
                 + " visible"), classes);
         TranscriptSections.assertSameSection(run.runs(), "otel-span");
         String otel = TranscriptSections.of(run.runs().withAgent().process().stdout()).get("otel-span");
         assertTrue(otel.contains("GlobalOpenTelemetry from opentelemetry-api-1."), otel);
         EXPECTATIONS.assertMatches(run.record("okhttp-otel-span"), run.exchange("okhttp-otel-span"));
+    }
+
+    /**
+     * A call that fails before OkHttp writes any request - nobody listens on the port - is
+     * still one record: what the request line and headers (the application interceptor's
+     * included) say, and the exception the application got.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = LibraryApp.class, names = {"OKHTTP_3", "OKHTTP_4", "OKHTTP_5"})
+    void aRefusedConnectionIsOneRecordWithTheExceptionName(LibraryApp app, @TempDir Path temp) {
+        ComparedRuns compared = runs.compare(app, TestJdk.JDK_17, temp, "connect-refused");
+        TranscriptSections.assertSame(compared);
+        String transcript = compared.withAgent().process().stdout();
+        assertTrue(transcript.contains("exception java.net.ConnectException"), "test design: " + transcript);
+        List<JsonNode> records = ExportedJournal.read(compared.journalDir()).assertWellFormed(CLIENT).records();
+        assertEquals(1, records.size(), "one record for the one call: " + RecordPairing.summaries(records));
+        JsonNode refused = records.get(0);
+        assertEquals("error", text(refused, "status"), refused::toString);
+        assertEquals("ConnectException", text(refused, "error_code"), refused::toString);
+        assertNull(integer(refused, "http_status"), refused::toString);
+        assertEquals("/api/v1/chat/completions", text(refused, "endpoint"), refused::toString);
+        assertEquals(ClientIdentity.X_TITLE, text(refused, "app_title"), refused::toString);
+        assertTrue(String.valueOf(text(refused, "key_fingerprint")).matches("[0-9a-f]{12}"), refused::toString);
+    }
+
+    /**
+     * With {@code fail-mode=closed} and a journal that cannot be written, OkHttp's call fails
+     * with an IOException before the request is written: the server receives nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = LibraryApp.class, names = {"OKHTTP_3", "OKHTTP_4", "OKHTTP_5"})
+    void failClosedRefusesTheCallBeforeAnyByteOfTheRequestLeaves(LibraryApp app, @TempDir Path temp)
+            throws IOException {
+        Path notADirectory = Files.writeString(temp.resolve("plain-file"), "x");
+        Map<String, String> properties = new HashMap<>(AuditConfiguration.systemProperties(temp.resolve("unused")));
+        properties.put("openrouter.audit.journal.dir", notADirectory.resolve("journal").toString());
+        properties.put("openrouter.audit.fail-mode", "closed");
+        AppRun refused = runs.runWithAgent(app, TestJdk.JDK_17, properties, "sync-execute");
+
+        assertEquals(List.of(), refused.exchanges(), "the simulator received nothing");
+        String transcript = refused.process().stdout();
+        assertTrue(transcript.contains("exception java.io.IOException: ") && transcript.contains("fail-mode=closed"),
+                transcript);
     }
 
     /** The calls whose record is not simply "what the simulator sent, read to the end". */

@@ -1,6 +1,7 @@
 package io.openrouteraudit.instrument.jdkhttp;
 
 import io.openrouteraudit.bootstrap.JdkHttpClientHooks;
+import io.openrouteraudit.capture.BearerToken;
 import io.openrouteraudit.capture.ExchangeRecorder;
 import io.openrouteraudit.capture.ExchangeTracker;
 import io.openrouteraudit.capture.RequestStart;
@@ -80,7 +81,7 @@ public final class JdkExchangeHooks implements JdkHttpClientHooks {
                 uri.getRawPath(),
                 Instant.now(),
                 System.nanoTime(),
-                bearerOf(headers.firstValue("Authorization")),
+                BearerToken.of(headers.firstValue("Authorization").orElse(null)),
                 userHeader == null ? null : headers.firstValue(userHeader).orElse(null),
                 headers.firstValue("X-Title").or(() -> headers.firstValue("X-OpenRouter-Title")).orElse(null),
                 headers.firstValue("HTTP-Referer").orElse(null),
@@ -101,14 +102,6 @@ public final class JdkExchangeHooks implements JdkHttpClientHooks {
         } catch (RuntimeException unusual) {
             return request;
         }
-    }
-
-    static String bearerOf(Optional<String> authorization) {
-        if (authorization.isEmpty()) {
-            return null;
-        }
-        String value = authorization.get().trim();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
     }
 
     static int effectivePort(URI uri) {

@@ -5,8 +5,8 @@ import java.io.InputStream;
 
 /**
  * Where the agent's OkHttp binding lives for one application class loader: it must see that
- * loader's OkHttp, Okio and Kotlin (to implement {@code okhttp3.Interceptor}) and the agent's
- * own capture classes, and nothing else of the application. So it has two parents: the OkHttp
+ * loader's OkHttp, Okio and Kotlin (to call their APIs on the objects OkHttp hands the hooks)
+ * and the agent's own capture classes, and nothing else of the application. So it has two parents: the OkHttp
  * loader for {@code okhttp3.}, {@code okio.} and {@code kotlin.}, the agent loader for the rest.
  * The binding classes themselves are defined here from the agent jar's bytes.
  */
