@@ -51,7 +51,8 @@ public final class AuditBridge {
         }
     }
 
-    public static void okHttpResponseOpened(Object exchange, Object response, Object body) {
+    /** Parameters in the order the hook has them on the stack: the returned body first. */
+    public static void okHttpResponseOpened(Object body, Object exchange, Object response) {
         OkHttpHooks hooks = okHttp;
         if (hooks == null) {
             return;
@@ -75,9 +76,10 @@ public final class AuditBridge {
         }
     }
 
-    public static void okHttpResponseRead(Object exchange, Object buffer, long read) {
+    /** Parameters in the order the hook has them on the stack: the returned count first. */
+    public static void okHttpResponseRead(long read, Object exchange, Object buffer) {
         OkHttpHooks hooks = okHttp;
-        if (hooks == null) {
+        if (hooks == null || read == 0) {
             return;
         }
         try {
@@ -111,13 +113,26 @@ public final class AuditBridge {
         }
     }
 
-    public static void okHttpCallEnded(Object chain, Throwable thrown, long startNanos) {
+    public static void okHttpCallStarted(Object chain) {
         OkHttpHooks hooks = okHttp;
         if (hooks == null) {
             return;
         }
         try {
-            hooks.callEnded(chain, thrown, startNanos);
+            hooks.callStarted(chain);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
+    /** {@code thrown} is null when the trip returned a response. */
+    public static void okHttpCallEnded(Object chain, Throwable thrown) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.callEnded(chain, thrown);
         } catch (Throwable ignored) {
             // The application must never see the agent fail.
         }

@@ -39,6 +39,9 @@ public interface OkHttpHooks {
     /** OkHttp noted a failure of the exchange (writing, reading headers or either body). */
     void exchangeFailed(Object exchange, Object call, IOException failure);
 
+    /** A call begins its trip through OkHttp's own interceptors. */
+    void callStarted(Object chain);
+
     /** A call's trip through OkHttp's own interceptors ended, normally or with {@code thrown}. */
-    void callEnded(Object chain, Throwable thrown, long startNanos);
+    void callEnded(Object chain, Throwable thrown);
 }

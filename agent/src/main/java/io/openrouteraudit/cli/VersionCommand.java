@@ -38,8 +38,8 @@ final class VersionCommand implements JournalCommand {
         }
         out.println("openrouter-audit-agent " + p.getProperty("version", "unknown"));
         out.println("java: 17 or newer (running on " + Runtime.version() + ")");
-        out.println("supports: JDK java.net.http.HttpClient (17+)");
-        out.println("built with: byte-buddy " + p.getProperty("bytebuddy", "?") + ", jackson-core "
+        out.println("supports: JDK java.net.http.HttpClient (17+), OkHttp 3.14.x/4.x/5.x, OpenAI Java SDK");
+        out.println("built with: asm " + p.getProperty("asm", "?") + ", jackson-core "
                 + p.getProperty("jackson", "?") + ", chronicle-bom " + p.getProperty("chronicle", "?"));
         return 0;
     }

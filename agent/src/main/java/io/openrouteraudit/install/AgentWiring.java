@@ -6,7 +6,6 @@ import io.openrouteraudit.capture.ExchangeTracker;
 import io.openrouteraudit.config.AuditConfig;
 import io.openrouteraudit.config.FailMode;
 import io.openrouteraudit.diag.AgentLog;
-import io.openrouteraudit.instrument.AdviceWeaver;
 import io.openrouteraudit.instrument.ClassTransformation;
 import io.openrouteraudit.instrument.ExactNameTransformer;
 import io.openrouteraudit.instrument.jdkhttp.JdkExchangeHooks;
@@ -42,10 +41,9 @@ final class AgentWiring {
         AuditBridge.registerOkHttp(new OkHttpBindings(config, tracker, agentLoader));
 
         Runnable warmUp = new WarmUpOnce(journal);
-        AdviceWeaver weaver = new AdviceWeaver(agentLoader);
         List<ClassTransformation> transformations = new ArrayList<>();
         transformations.add(new JdkHttpClientInstrumentation(warmUp));
-        transformations.addAll(OkHttpInstrumentation.all(weaver, warmUp));
+        transformations.addAll(OkHttpInstrumentation.all(warmUp));
         ExactNameTransformer transformer = new ExactNameTransformer(transformations, agentLoader,
                 new ExactNameTransformer.TransformListener() {
                     @Override

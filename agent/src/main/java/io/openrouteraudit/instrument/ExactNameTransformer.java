@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Looks every loaded class up by exact internal name in a small table, and only for the few
- * that match does it load Byte Buddy and rewrite anything. Start-up pays one hash lookup per
+ * that match does it parse and rewrite anything (with ASM, see instrument.bytecode). Start-up pays one hash lookup per
  * class and nothing else: no hierarchy scans, no type pools for classes we do not want.
  */
 public final class ExactNameTransformer implements ClassFileTransformer {

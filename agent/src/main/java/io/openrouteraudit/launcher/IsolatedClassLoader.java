@@ -95,8 +95,8 @@ public final class IsolatedClassLoader extends ClassLoader {
 
     @Override
     public InputStream getResourceAsStream(String name) {
-        // Served straight from the open jar: Byte Buddy reads advice class files this way,
-        // and a jar: URL connection per class would be needlessly slow.
+        // Served straight from the open jar: Chronicle and the SDKs read resources this way,
+        // and a jar: URL connection per resource would be needlessly slow.
         JarEntry entry = jar.getJarEntry(entryPathOf(name));
         if (entry != null) {
             try {

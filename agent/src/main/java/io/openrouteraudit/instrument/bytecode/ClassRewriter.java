@@ -4,6 +4,7 @@ import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -39,7 +40,7 @@ public final class ClassRewriter {
 
     private static final class HookingVisitor extends ClassVisitor {
         private final List<Hook> hooks;
-        private String owner;
+        private ClassShape shape;
         int hooked;
 
         HookingVisitor(ClassVisitor target, List<Hook> hooks) {
@@ -49,8 +50,16 @@ public final class ClassRewriter {
 
         @Override
         public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-            owner = name;
+            shape = new ClassShape(name);
             super.visit(version, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                                         Object value) {
+            // Fields come before methods in a class file, so hooks can read their descriptors.
+            shape.field(name, descriptor);
+            return super.visitField(access, name, descriptor, signature, value);
         }
 
         @Override
@@ -59,7 +68,7 @@ public final class ClassRewriter {
             for (Hook hook : hooks) {
                 if (hook.method().matches(name, descriptor)) {
                     hooked++;
-                    return hook.factory().hook(target, owner, access, descriptor);
+                    return hook.factory().hook(target, shape, access, descriptor);
                 }
             }
             return target;

@@ -15,6 +15,9 @@ import org.objectweb.asm.Opcodes;
  */
 public abstract class HookedMethod extends MethodVisitor {
 
+    private static final String BRIDGE = "io/openrouteraudit/bootstrap/AuditBridge";
+
+    private final ClassShape shape;
     private final Object[] entryLocals;
     private final boolean hooksThrows;
     private final Label tryStart = new Label();
@@ -22,9 +25,14 @@ public abstract class HookedMethod extends MethodVisitor {
     private final Label handler = new Label();
     private boolean begun;
 
-    protected HookedMethod(MethodVisitor target, String owner, int access, String descriptor, boolean hooksThrows) {
+    /**
+     * @param hooksThrows whether to add the catch-all handler; never for a constructor, whose
+     *     {@code this} is not initialised at its start
+     */
+    protected HookedMethod(MethodVisitor target, ClassShape shape, int access, String descriptor, boolean hooksThrows) {
         super(Opcodes.ASM9, target);
-        this.entryLocals = FrameLocals.atEntry(owner, (access & Opcodes.ACC_STATIC) != 0, descriptor);
+        this.shape = shape;
+        this.entryLocals = FrameLocals.atEntry(shape.internalName(), (access & Opcodes.ACC_STATIC) != 0, descriptor);
         this.hooksThrows = hooksThrows;
     }
 
@@ -44,16 +52,26 @@ public abstract class HookedMethod extends MethodVisitor {
         return mv;
     }
 
+    /** Pushes {@code this.name}. */
+    protected final void loadOwnField(String name) {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, shape.internalName(), name, shape.fieldDescriptor(name));
+    }
+
+    /** Pushes reference argument {@code index} (0 is {@code this} in an instance method). */
+    protected final void loadReference(int index) {
+        mv.visitVarInsn(Opcodes.ALOAD, index);
+    }
+
+    /** Calls a static method of the bootstrap bridge. */
+    protected final void callBridge(String method, String descriptor) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, method, descriptor, false);
+    }
+
     /** Places {@code label} with a frame of the entry locals and the given stack: a join point in the prologue. */
     protected final void entryFrame(Label label, Object... stack) {
         mv.visitLabel(label);
         mv.visitFrame(Opcodes.F_NEW, entryLocals.length, entryLocals.clone(), stack.length, stack);
-    }
-
-    @Override
-    public void visitTryCatchBlock(Label start, Label end, Label handlerLabel, String type) {
-        // The method's own handlers come first in the table, so they keep precedence over ours.
-        super.visitTryCatchBlock(start, end, handlerLabel, type);
     }
 
     private void begin() {
@@ -62,6 +80,8 @@ public abstract class HookedMethod extends MethodVisitor {
         }
         begun = true;
         if (hooksThrows) {
+            // The method's own handlers were visited before its first instruction, so ours comes
+            // after them in the table and they keep precedence.
             mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/Throwable");
         }
         onEnter();

@@ -5,5 +5,5 @@ import org.objectweb.asm.MethodVisitor;
 /** Makes the {@link HookedMethod} for one matched method. */
 public interface MethodHookFactory {
 
-    MethodVisitor hook(MethodVisitor target, String owner, int access, String descriptor);
+    MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor);
 }

@@ -1,5 +1,6 @@
 package io.openrouteraudit.instrument.jdkhttp;
 
+import io.openrouteraudit.instrument.bytecode.ClassShape;
 import io.openrouteraudit.instrument.bytecode.HookedMethod;
 import io.openrouteraudit.instrument.bytecode.MethodHookFactory;
 import io.openrouteraudit.instrument.bytecode.MethodMatch;
@@ -23,19 +24,18 @@ import org.objectweb.asm.Opcodes;
  */
 final class SendAsyncHook extends HookedMethod {
 
-    static final MethodMatch METHOD = new MethodMatch("sendAsync",
+    static final MethodMatch METHOD = MethodMatch.of("sendAsync",
             "(Ljava/net/http/HttpRequest;Ljava/net/http/HttpResponse$BodyHandler;"
                     + "Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;)"
                     + "Ljava/util/concurrent/CompletableFuture;");
 
     static final MethodHookFactory FACTORY = new Factory();
 
-    private static final String BRIDGE = "io/openrouteraudit/bootstrap/AuditBridge";
     private static final int REQUEST = 1;
     private static final int HANDLER = 2;
 
-    private SendAsyncHook(MethodVisitor target, String owner, int access, String descriptor) {
-        super(target, owner, access, descriptor, true);
+    private SendAsyncHook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
+        super(target, shape, access, descriptor, true);
     }
 
     @Override
@@ -43,8 +43,7 @@ final class SendAsyncHook extends HookedMethod {
         MethodVisitor code = code();
         code.visitVarInsn(Opcodes.ALOAD, REQUEST);
         code.visitVarInsn(Opcodes.ALOAD, HANDLER);
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "jdkSend",
-                "(Ljava/lang/Object;Ljava/lang/Object;)[Ljava/lang/Object;", false);
+        callBridge("jdkSend", "(Ljava/lang/Object;Ljava/lang/Object;)[Ljava/lang/Object;");
         code.visitInsn(Opcodes.DUP);
         code.visitInsn(Opcodes.ICONST_0);
         code.visitInsn(Opcodes.AALOAD);
@@ -71,8 +70,7 @@ final class SendAsyncHook extends HookedMethod {
         MethodVisitor code = code();
         code.visitInsn(Opcodes.DUP);
         code.visitVarInsn(Opcodes.ALOAD, HANDLER);
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "jdkIssued",
-                "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+        callBridge("jdkIssued", "(Ljava/lang/Object;Ljava/lang/Object;)V");
     }
 
     @Override
@@ -80,15 +78,14 @@ final class SendAsyncHook extends HookedMethod {
         MethodVisitor code = code();
         code.visitInsn(Opcodes.DUP);
         code.visitVarInsn(Opcodes.ALOAD, HANDLER);
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "jdkFailed",
-                "(Ljava/lang/Throwable;Ljava/lang/Object;)V", false);
+        callBridge("jdkFailed", "(Ljava/lang/Throwable;Ljava/lang/Object;)V");
     }
 
     /** A named class, not a method reference: no lambda is spun while a class is being loaded. */
     private static final class Factory implements MethodHookFactory {
         @Override
-        public MethodVisitor hook(MethodVisitor target, String owner, int access, String descriptor) {
-            return new SendAsyncHook(target, owner, access, descriptor);
+        public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
+            return new SendAsyncHook(target, shape, access, descriptor);
         }
     }
 }

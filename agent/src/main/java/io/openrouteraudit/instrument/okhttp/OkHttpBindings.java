@@ -70,8 +70,13 @@ public final class OkHttpBindings implements OkHttpHooks {
     }
 
     @Override
-    public void callEnded(Object chain, Throwable thrown, long startNanos) {
-        observerOf(chain).callEnded(chain, thrown, startNanos);
+    public void callStarted(Object chain) {
+        observerOf(chain).callStarted(chain);
+    }
+
+    @Override
+    public void callEnded(Object chain, Throwable thrown) {
+        observerOf(chain).callEnded(chain, thrown);
     }
 
     /** {@code okHttpObject}'s class is one of OkHttp's own: its loader is the one that defines OkHttp. */

@@ -1,11 +1,8 @@
 package io.openrouteraudit.instrument.okhttp;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import io.openrouteraudit.instrument.AdviceWeaver;
 import io.openrouteraudit.instrument.ClassTransformation;
+import io.openrouteraudit.instrument.bytecode.ClassRewriter;
+import io.openrouteraudit.instrument.bytecode.ClassRewriter.Hook;
 import java.util.List;
 
 /**
@@ -23,43 +20,33 @@ public final class OkHttpInstrumentation implements ClassTransformation {
     public static final String RETRY_AND_FOLLOW_UP = "okhttp3/internal/http/RetryAndFollowUpInterceptor";
 
     private final String internalName;
-    private final AdviceWeaver weaver;
-    private final List<AdviceWeaver.Target> targets;
+    private final List<Hook> hooks;
     private final Runnable onLoad;
 
-    private OkHttpInstrumentation(String internalName, AdviceWeaver weaver, List<AdviceWeaver.Target> targets,
-                                  Runnable onLoad) {
+    private OkHttpInstrumentation(String internalName, List<Hook> hooks, Runnable onLoad) {
         this.internalName = internalName;
-        this.weaver = weaver;
-        this.targets = targets;
+        this.hooks = hooks;
         this.onLoad = onLoad;
     }
 
     /** Every OkHttp class the agent rewrites, and the client class whose loading warms the journal. */
-    public static List<ClassTransformation> all(AdviceWeaver weaver, Runnable onFirstUse) {
+    public static List<ClassTransformation> all(Runnable onFirstUse) {
         return List.of(
                 // Loaded when the application makes its first client, well before the first
                 // call: only a signal, the class is left as it is.
-                new OkHttpInstrumentation(CLIENT, weaver, List.of(), onFirstUse),
-                new OkHttpInstrumentation(EXCHANGE, weaver, List.of(
-                        new AdviceWeaver.Target(ExchangeAdvice.RequestHeaders.class,
-                                named("writeRequestHeaders").and(takesArguments(1))),
-                        new AdviceWeaver.Target(ExchangeAdvice.ResponseOpened.class,
-                                named("openResponseBody").and(takesArguments(1))),
-                        new AdviceWeaver.Target(ExchangeAdvice.Failure.class,
-                                named("trackFailure").and(takesArguments(1)))), onFirstUse),
-                new OkHttpInstrumentation(REQUEST_BODY_SINK, weaver, List.of(
-                        new AdviceWeaver.Target(BodyStreamAdvice.RequestWrite.class,
-                                named("write").and(takesArguments(2)))), onFirstUse),
-                new OkHttpInstrumentation(RESPONSE_BODY_SOURCE, weaver, List.of(
-                        new AdviceWeaver.Target(BodyStreamAdvice.ResponseSourceMade.class, isConstructor()),
-                        new AdviceWeaver.Target(BodyStreamAdvice.ResponseRead.class,
-                                named("read").and(takesArguments(2))),
-                        new AdviceWeaver.Target(BodyStreamAdvice.ResponseClose.class,
-                                named("close").and(takesArguments(0)))), onFirstUse),
-                new OkHttpInstrumentation(RETRY_AND_FOLLOW_UP, weaver, List.of(
-                        new AdviceWeaver.Target(CallAdvice.class, named("intercept").and(takesArguments(1)))),
-                        onFirstUse));
+                new OkHttpInstrumentation(CLIENT, List.of(), onFirstUse),
+                new OkHttpInstrumentation(EXCHANGE, List.of(
+                        new Hook(ExchangeHooks.WRITE_REQUEST_HEADERS, ExchangeHooks.RequestHeaders.FACTORY),
+                        new Hook(ExchangeHooks.OPEN_RESPONSE_BODY, ExchangeHooks.ResponseOpened.FACTORY),
+                        new Hook(ExchangeHooks.TRACK_FAILURE, ExchangeHooks.Failure.FACTORY)), onFirstUse),
+                new OkHttpInstrumentation(REQUEST_BODY_SINK, List.of(
+                        new Hook(BodyStreamHooks.SINK_WRITE, BodyStreamHooks.RequestWrite.FACTORY)), onFirstUse),
+                new OkHttpInstrumentation(RESPONSE_BODY_SOURCE, List.of(
+                        new Hook(BodyStreamHooks.SOURCE_CONSTRUCTOR, BodyStreamHooks.ResponseSourceMade.FACTORY),
+                        new Hook(BodyStreamHooks.SOURCE_READ, BodyStreamHooks.ResponseRead.FACTORY),
+                        new Hook(BodyStreamHooks.SOURCE_CLOSE, BodyStreamHooks.ResponseClose.FACTORY)), onFirstUse),
+                new OkHttpInstrumentation(RETRY_AND_FOLLOW_UP, List.of(
+                        new Hook(CallHook.INTERCEPT, CallHook.FACTORY)), onFirstUse));
     }
 
     @Override
@@ -77,9 +64,9 @@ public final class OkHttpInstrumentation implements ClassTransformation {
     @Override
     public byte[] transform(ClassLoader loader, byte[] classFile) {
         onLoad.run();
-        if (targets.isEmpty()) {
+        if (hooks.isEmpty()) {
             return null;
         }
-        return weaver.weave(loader, internalName, classFile, targets);
+        return ClassRewriter.rewrite(classFile, hooks);
     }
 }

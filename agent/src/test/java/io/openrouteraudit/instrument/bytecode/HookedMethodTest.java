@@ -22,7 +22,6 @@ import org.objectweb.asm.Opcodes;
 class HookedMethodTest {
 
     private static final String SAMPLE = Sample.class.getName();
-    private static final String OWNER = SAMPLE.replace('.', '/');
     private static final String EVENTS = HookEvents.class.getName().replace('.', '/');
 
     @BeforeEach
@@ -77,7 +76,7 @@ class HookedMethodTest {
     }
 
     private static ClassRewriter.Hook hook(String name, String descriptor) {
-        return new ClassRewriter.Hook(new MethodMatch(name, descriptor), new RecordingHookFactory(name));
+        return new ClassRewriter.Hook(MethodMatch.of(name, descriptor), new RecordingHookFactory(name));
     }
 
     private static Object rewrittenSample(List<ClassRewriter.Hook> hooks) throws Exception {
@@ -133,8 +132,8 @@ class HookedMethodTest {
         }
 
         @Override
-        public MethodVisitor hook(MethodVisitor target, String owner, int access, String descriptor) {
-            return new HookedMethod(target, owner, access, descriptor, true) {
+        public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
+            return new HookedMethod(target, shape, access, descriptor, true) {
                 @Override
                 protected void onEnter() {
                     code().visitLdcInsn("enter " + method);

@@ -58,7 +58,7 @@ class JdkHttpClientInstrumentationTest {
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-            if (!SendAsyncHook.METHOD.name().equals(name) || !SendAsyncHook.METHOD.descriptor().equals(descriptor)) {
+            if (!SendAsyncHook.METHOD.name().equals(name) || !SendAsyncHook.METHOD.descriptors().contains(descriptor)) {
                 return null;
             }
             return new MethodVisitor(Opcodes.ASM9) {

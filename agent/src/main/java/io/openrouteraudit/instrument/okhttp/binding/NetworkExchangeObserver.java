@@ -39,8 +39,15 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
     // Call -> what its trip through OkHttp's interceptors began; removed when the trip ends.
     private final WeakIdentityMap<Object, CallAttempt> calls = new WeakIdentityMap<>();
 
-    /** The latest exchange that a call began, or none because the agent refused it. */
-    private record CallAttempt(ExchangeRecorder recorderOrNull) {
+    /**
+     * A call to an audited host on its trip: when it started, and the latest exchange it began
+     * (none yet, or none because the agent refused it).
+     */
+    private static final class CallAttempt {
+        final Instant startTime = Instant.now();
+        final long startNanos = System.nanoTime();
+        volatile ExchangeRecorder recorderOrNull;
+        volatile boolean refused;
     }
 
     public NetworkExchangeObserver(AuditConfig config, ExchangeTracker tracker) {
@@ -55,13 +62,14 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
         if (!config.isAuditedHost(url.host(), url.port())) {
             return null;
         }
+        CallAttempt attempt = attemptOf(call);
         if (!tracker.canRecord()) {
-            calls.put(call, new CallAttempt(null));
+            attempt.refused = true;
             return new IOException(REFUSAL);
         }
         ExchangeRecorder recorder = tracker.begin(startOf(request, url, Instant.now(), System.nanoTime()));
         exchanges.put(exchange, new ObservedExchange(recorder));
-        calls.put(call, new CallAttempt(recorder));
+        attempt.recorderOrNull = recorder;
         return null;
     }
 
@@ -129,29 +137,45 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
     }
 
     @Override
-    public void callEnded(Object chainObject, Throwable thrown, long startNanos) {
+    public void callStarted(Object chainObject) {
+        Interceptor.Chain chain = (Interceptor.Chain) chainObject;
+        HttpUrl url = chain.request().url();
+        if (config.isAuditedHost(url.host(), url.port())) {
+            calls.put(chain.call(), new CallAttempt());
+        }
+    }
+
+    @Override
+    public void callEnded(Object chainObject, Throwable thrown) {
         Interceptor.Chain chain = (Interceptor.Chain) chainObject;
         Call call = chain.call();
         CallAttempt attempt = calls.remove(call);
-        if (thrown == null) {
+        if (thrown == null || attempt == null || attempt.refused) {
             return;
         }
-        if (attempt != null) {
-            ExchangeRecorder recorder = attempt.recorderOrNull();
-            if (recorder != null) {
-                // Ends it only if nothing did already (OkHttp noted most failures itself).
-                endWithFailure(recorder, thrown, call);
-            }
+        ExchangeRecorder recorder = attempt.recorderOrNull;
+        if (recorder != null) {
+            // Ends it only if nothing did already (OkHttp noted most failures itself).
+            endWithFailure(recorder, thrown, call);
             return;
         }
         // No exchange wrote a request: the connection failed (refused, DNS, connect timeout).
-        Request request = chain.request();
-        HttpUrl url = request.url();
-        if (!config.isAuditedHost(url.host(), url.port()) || !tracker.canRecord()) {
+        if (!tracker.canRecord()) {
             return;
         }
-        Instant startTime = Instant.now().minusNanos(Math.max(0, System.nanoTime() - startNanos));
-        endWithFailure(tracker.begin(startOf(request, url, startTime, startNanos)), thrown, call);
+        Request request = chain.request();
+        endWithFailure(tracker.begin(startOf(request, request.url(), attempt.startTime, attempt.startNanos)),
+                thrown, call);
+    }
+
+    /** The attempt {@link #callStarted} registered; a fresh one if the call began before the agent saw it. */
+    private CallAttempt attemptOf(Object call) {
+        CallAttempt attempt = calls.get(call);
+        if (attempt == null) {
+            attempt = new CallAttempt();
+            calls.put(call, attempt);
+        }
+        return attempt;
     }
 
     /** Copies without consuming: the buffer's bytes stay where OkHttp and the application expect them. */
