@@ -7,7 +7,6 @@ import io.openrouteraudit.cli.stats.Csv;
 import io.openrouteraudit.cli.stats.OneLine;
 import io.openrouteraudit.cli.stats.TimeWindow;
 import io.openrouteraudit.journal.JournalReader;
-import io.openrouteraudit.journal.StoredRecordFields;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -90,9 +89,15 @@ final class ExportCommand implements JournalCommand {
 
     private static void jsonl(JournalReader reader, TimeWindow window, Writer w, PrintStream out)
             throws IOException {
+        // Choosing by timestamp means reading each record whole, as csv does: a damaged one must stop
+        // the export with an error, not drop out of the window unnoticed.
+        CsvRow record = window.isOpen() ? null : new CsvRow();
         long n = 0;
         for (String line = reader.next(); line != null; line = reader.next()) {
-            if (window.isOpen() || window.contains(timestampOf(line))) {
+            if (record != null) {
+                record.read(line);
+            }
+            if (record == null || window.contains(instant(record.cells[CsvRow.TIMESTAMP]))) {
                 w.write(line);
                 w.write('\n');
             }
@@ -100,11 +105,6 @@ final class ExportCommand implements JournalCommand {
                 return; // the reader went away (| head): stop quietly
             }
         }
-    }
-
-    private static Instant timestampOf(String line) {
-        Object ts = StoredRecordFields.memberOf(line, "timestamp");
-        return ts instanceof String text ? instant(text) : null;
     }
 
     private static void csv(JournalReader reader, TimeWindow window, Writer w, PrintStream out) throws IOException {
@@ -134,7 +134,7 @@ final class ExportCommand implements JournalCommand {
     }
 
     /**
-     * One stored line as CSV fields, reused from record to record. Strings are unescaped, numbers and
+     * One stored line as CSV fields, reused from record to record (also what a time window reads). Strings are unescaped, numbers and
      * booleans keep their stored text, {@code null} stays empty, and an object or array is cut out of
      * the line as it stands (the stored form is compact JSON). Keys outside SPEC section 4 are left
      * out; keys a record lacks are empty.

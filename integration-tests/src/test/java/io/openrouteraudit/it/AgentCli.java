@@ -24,6 +24,11 @@ final class AgentCli {
         return ForkedJvm.executableJar(TestJdk.JDK_17, AgentJar.require()).args(args).timeout(TIMEOUT).run();
     }
 
+    /** Starts a long-running command (e.g. {@code tail --follow}); the test reads its stdout and stops it. */
+    static StartedJvm start(String... args) {
+        return ForkedJvm.executableJar(TestJdk.JDK_17, AgentJar.require()).args(args).timeout(TIMEOUT).start();
+    }
+
     static ForkedJvmResult export(Path journalDir) {
         return run("export", "--dir", journalDir.toString());
     }

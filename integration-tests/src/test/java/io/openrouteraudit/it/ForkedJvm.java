@@ -91,30 +91,16 @@ final class ForkedJvm {
     }
 
     ForkedJvmResult run() {
-        List<String> command = new ArrayList<>();
-        command.add(jdk.javaExecutable().toString());
-        command.addAll(jvmOptions);
-        command.addAll(launch);
-        command.addAll(arguments);
+        List<String> command = command();
         Path stdout = null;
         Path stderr = null;
         try {
             stdout = Files.createTempFile("forked-jvm", ".stdout");
             stderr = Files.createTempFile("forked-jvm", ".stderr");
-            ProcessBuilder builder = new ProcessBuilder(command)
+            Process process = processBuilder(command)
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-            builder.environment().keySet().removeIf(name ->
-                    SCRUBBED_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith));
-            environment.forEach((name, value) -> {
-                if (value == null) {
-                    builder.environment().remove(name);
-                } else {
-                    builder.environment().put(name, value);
-                }
-            });
-            Process process = builder.start();
+                    .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
@@ -134,15 +120,52 @@ final class ForkedJvm {
         }
     }
 
+    /**
+     * Starts the JVM and returns at once, its stdout read line by line as it comes (see
+     * {@link StartedJvm}); the timeout bounds every wait on it, and the test must stop it.
+     */
+    StartedJvm start() {
+        List<String> command = command();
+        try {
+            return StartedJvm.start(processBuilder(command), command, timeout);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command, e);
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.javaExecutable().toString());
+        command.addAll(jvmOptions);
+        command.addAll(launch);
+        command.addAll(arguments);
+        return command;
+    }
+
+    private ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.environment().keySet().removeIf(name ->
+                SCRUBBED_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith));
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return builder;
+    }
+
     private static java.io.File nullDevice() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
-    private static String read(Path file) throws IOException {
+    static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

@@ -6,22 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +91,7 @@ class ReportChromiumIT {
     void aTamperedJournalGivesAReportThatLeadsWithTheFailure() throws IOException {
         HeadlessChromium.require();
         Path journal = writeJournal("tampered");
-        replaceOnce(journal, "gen-report-it-0005", "gen-report-it-0OO5");
+        JournalBytes.replaceOnce(journal, "gen-report-it-0005", "gen-report-it-0OO5");
         Path page = temp.resolve("tampered.html");
 
         ForkedJvmResult report = AgentCli.run("report", "--dir", journal.toString(), "--out", page.toString());
@@ -120,16 +115,7 @@ class ReportChromiumIT {
     }
 
     private Path writeJournal(String name) {
-        Path dir = temp.resolve(name);
-        ForkedJvm.mainClass(TestJdk.JDK_17, AgentJar.require() + File.pathSeparator + testClasses(),
-                        ReportJournalFixture.class.getName())
-                .jvmOption("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED")
-                .jvmOption("--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED")
-                .jvmOption("--add-opens=java.base/java.lang.reflect=ALL-UNNAMED")
-                .args(AgentJar.require().toString(), dir.toString())
-                .run()
-                .assertExitCode(0);
-        return dir;
+        return FixtureJournal.write(ReportJournalFixture.class, temp.resolve(name));
     }
 
     private static int days() {
@@ -138,7 +124,7 @@ class ReportChromiumIT {
 
     private static String expectedCost() {
         BigDecimal sum = BigDecimal.ZERO;
-        for (ReportJournalFixture.Row r : ReportJournalFixture.ROWS) {
+        for (ChosenRow r : ReportJournalFixture.ROWS) {
             if (r.cost() != null) {
                 sum = sum.add(BigDecimal.valueOf(r.cost()));
             }
@@ -204,55 +190,8 @@ class ReportChromiumIT {
 
     /** integration-tests/target, where the screenshots are kept (the build output). */
     private static Path buildOutput() throws IOException {
-        Path target = testClasses().getParent();
+        Path target = FixtureJournal.testClasses().getParent();
         Files.createDirectories(target);
         return target;
-    }
-
-    private static Path testClasses() {
-        try {
-            return Path.of(ReportChromiumIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            return fail("cannot locate the test classes: " + e);
-        }
-    }
-
-    /** Replaces one occurrence of an ASCII text in the journal's cycle files by another of the same length. */
-    private static void replaceOnce(Path dir, String original, String replacement) throws IOException {
-        assertEquals(original.length(), replacement.length());
-        byte[] needle = original.getBytes(StandardCharsets.US_ASCII);
-        int found = 0;
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".cq4")).toList();
-        }
-        for (Path file : files) {
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-                int block = 1 << 20;
-                byte[] buffer = new byte[block + needle.length];
-                for (long base = 0; base < raf.length(); base += block) {
-                    raf.seek(base);
-                    int n = (int) Math.min(buffer.length, raf.length() - base);
-                    raf.readFully(buffer, 0, n);
-                    for (int i = 0; i < Math.min(block, n - needle.length + 1); i++) {
-                        if (matches(buffer, i, needle)) {
-                            raf.seek(base + i);
-                            raf.write(replacement.getBytes(StandardCharsets.US_ASCII));
-                            found++;
-                        }
-                    }
-                }
-            }
-        }
-        assertEquals(1, found, "the text occurs once in the journal: " + original);
-    }
-
-    private static boolean matches(byte[] buffer, int at, byte[] needle) {
-        for (int j = 0; j < needle.length; j++) {
-            if (buffer[at + j] != needle[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,0 +1,126 @@
+package io.openrouteraudit.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A forked JVM that keeps running (e.g. {@code tail --follow}) while the test does other things:
+ * a thread reads its stdout line by line as the process writes it, and the test waits, bounded,
+ * for the lines it expects. {@link #close()} kills it and its children.
+ */
+final class StartedJvm implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> command;
+    private final Duration timeout;
+    private final Path stderr;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+    private volatile IOException readFailure;
+
+    private StartedJvm(Process process, List<String> command, Duration timeout, Path stderr) {
+        this.process = process;
+        this.command = command;
+        this.timeout = timeout;
+        this.stderr = stderr;
+        this.reader = new Thread(this::readStdout, "stdout of " + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static StartedJvm start(ProcessBuilder builder, List<String> command, Duration timeout) throws IOException {
+        Path stderr = Files.createTempFile("started-jvm", ".stderr");
+        Process process = builder.redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        return new StartedJvm(process, command, timeout, stderr);
+    }
+
+    private void readStdout() {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            synchronized (lines) {
+                readFailure = e;
+            }
+        } finally {
+            synchronized (lines) {
+                lines.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Every stdout line so far, once there are at least {@code count}; fails the test when they do
+     * not come within the timeout or the process ends first.
+     */
+    List<String> awaitLines(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lines) {
+            while (lines.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !reader.isAlive()) {
+                    return fail("expected " + count + " stdout lines within " + timeout.toSeconds() + " s, got "
+                            + lines.size() + (reader.isAlive() ? "" : " and stdout ended") + "\n" + describe());
+                }
+                TimeUnit.NANOSECONDS.timedWait(lines, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            }
+            return List.copyOf(lines);
+        }
+    }
+
+    /** The stdout lines read so far. */
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String stderr() {
+        try {
+            return Files.readString(stderr, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String describe() {
+        List<String> seen = lines();
+        return "command: " + String.join(" ", command) + "\nalive: " + process.isAlive()
+                + (readFailure == null ? "" : "\nstdout read failed: " + readFailure)
+                + "\n--- stdout (" + seen.size() + " lines, last 20) ---\n"
+                + String.join("\n", seen.subList(Math.max(0, seen.size() - 20), seen.size()))
+                + "\n--- stderr ---\n" + stderr();
+    }
+
+    /** Kills the process and its children, and waits (bounded) for them to end. */
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            fail("the process did not end within 10 s of being killed\n" + describe());
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        ForkedJvm.deleteQuietly(stderr);
+    }
+}
