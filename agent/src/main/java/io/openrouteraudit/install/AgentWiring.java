@@ -2,6 +2,7 @@ package io.openrouteraudit.install;
 
 import io.openrouteraudit.audit.RecordAssembler;
 import io.openrouteraudit.bootstrap.AuditBridge;
+import io.openrouteraudit.capture.CallerSpanSource;
 import io.openrouteraudit.capture.ExchangeTracker;
 import io.openrouteraudit.config.AuditConfig;
 import io.openrouteraudit.config.FailMode;
@@ -17,6 +18,8 @@ import io.openrouteraudit.journal.LazyJournal;
 import io.openrouteraudit.pipeline.AuditPipeline;
 import io.openrouteraudit.pipeline.HashKeySupplier;
 import io.openrouteraudit.redact.Redactor;
+import io.openrouteraudit.telemetry.ApplicationSpanReader;
+import io.openrouteraudit.telemetry.OtlpExport;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +38,14 @@ final class AgentWiring {
         RecordAssembler assembler = new RecordAssembler(redactor,
                 new HashKeySupplier(config.hashKeyFromEnv(), config.hashKeyFile(), log), config.content());
         BooleanSupplier admission = new Admission(config.failMode() == FailMode.CLOSED ? journal : null);
-        AuditPipeline pipeline = new AuditPipeline(assembler, List.of(journal), admission, log);
-        ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes());
+        // Every thread the agent starts, and every thread those start (the OTLP exporter's), is in
+        // this group: their HTTP calls are the agent's own and never audited.
+        ThreadGroup agentThreads = new ThreadGroup("openrouter-audit");
+        OtlpExport export = config.otelEnabled() ? OtlpExport.fromEnvironment(agentThreads, agentLoader, log) : null;
+        AuditPipeline pipeline = new AuditPipeline(assembler, List.of(journal), export, admission, log);
+        CallerSpanSource callerSpans = export != null && export.exportsSpans()
+                ? new ApplicationSpanReader() : CallerSpanSource.NONE;
+        ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes(), callerSpans, agentThreads);
 
         AuditBridge.registerJdkHttpClient(new JdkExchangeHooks(config, tracker));
         AuditBridge.registerOkHttp(new OkHttpBindings(config, tracker, agentLoader));
@@ -61,7 +70,7 @@ final class AgentWiring {
         inst.addTransformer(transformer, true);
         retransformAlreadyLoaded(inst, transformer, log);
 
-        Thread shutdown = new Thread(new EndPendingAtShutdown(tracker, journal), "openrouter-audit-shutdown");
+        Thread shutdown = new Thread(new EndPendingAtShutdown(tracker, journal, export), "openrouter-audit-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
     }
 
@@ -101,13 +110,17 @@ final class AgentWiring {
         // Bounded: a stuck disk must not hold the application's exit for long.
         private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
         private static final long SETTLE_MILLIS = 250;
+        // Bounded too: an OTLP endpoint that is down or slow must not hold the exit.
+        private static final long EXPORT_FLUSH_MILLIS = 2_000;
 
         private final ExchangeTracker tracker;
         private final LazyJournal journal;
+        private final OtlpExport exportOrNull;
 
-        EndPendingAtShutdown(ExchangeTracker tracker, LazyJournal journal) {
+        EndPendingAtShutdown(ExchangeTracker tracker, LazyJournal journal, OtlpExport exportOrNull) {
             this.tracker = tracker;
             this.journal = journal;
+            this.exportOrNull = exportOrNull;
         }
 
         @Override
@@ -118,6 +131,9 @@ final class AgentWiring {
             tracker.pending().endAllAsIncomplete();
             tracker.pending().awaitEnded(SHUTDOWN_WAIT_MILLIS);
             journal.close();
+            if (exportOrNull != null) {
+                exportOrNull.close(EXPORT_FLUSH_MILLIS);
+            }
         }
     }
 
