@@ -1,5 +1,6 @@
 package io.openrouteraudit.telemetry;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ final class ExportSignals {
     static final String TRACES_EXPORTER = "otel.traces.exporter";
     static final String LOGS_EXPORTER = "otel.logs.exporter";
     static final String SDK_DISABLED = "otel.sdk.disabled";
+    static final String PROTOCOL = "otel.exporter.otlp.protocol";
 
     private ExportSignals() {
     }
@@ -36,10 +38,19 @@ final class ExportSignals {
 
     /**
      * Defaults under the user's settings. The audit log records go out only when asked for
-     * ({@code otel.logs.exporter=otlp}): Jaeger and Langfuse take no logs.
+     * ({@code otel.logs.exporter=otlp}): Jaeger and Langfuse take no logs. The protocol is
+     * {@code http/protobuf} (port 4318), as in the OpenTelemetry Java agent: the JDK's own HTTP
+     * client sends it, and Langfuse takes nothing else; {@code grpc} stays one setting away.
      */
     static Map<String, String> sdkDefaults(Function<String, String> settings) {
-        return settings.apply(LOGS_EXPORTER) == null ? Map.of(LOGS_EXPORTER, "none") : Map.of();
+        Map<String, String> defaults = new HashMap<>();
+        if (settings.apply(LOGS_EXPORTER) == null) {
+            defaults.put(LOGS_EXPORTER, "none");
+        }
+        if (settings.apply(PROTOCOL) == null) {
+            defaults.put(PROTOCOL, "http/protobuf");
+        }
+        return defaults;
     }
 
     private static String trimmed(String value) {
