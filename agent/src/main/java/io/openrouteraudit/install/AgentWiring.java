@@ -50,7 +50,7 @@ final class AgentWiring {
         AuditBridge.registerJdkHttpClient(new JdkExchangeHooks(config, tracker));
         AuditBridge.registerOkHttp(new OkHttpBindings(config, tracker, agentLoader));
 
-        Runnable warmUp = new WarmUpOnce(journal);
+        Runnable warmUp = new WarmUpOnce(journal, export);
         AdviceWeaver weaver = new AdviceWeaver(agentLoader);
         List<ClassTransformation> transformations = List.of(
                 new JdkHttpClientInstrumentation(weaver, warmUp),
@@ -88,19 +88,27 @@ final class AgentWiring {
         }
     }
 
-    /** The first instrumented class says the application makes HTTP calls: open the journal. */
+    /**
+     * The first instrumented class says the application makes HTTP calls: open the journal and
+     * start the OpenTelemetry SDK, both on background threads.
+     */
     private static final class WarmUpOnce implements Runnable {
         private final LazyJournal journal;
+        private final OtlpExport exportOrNull;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        WarmUpOnce(LazyJournal journal) {
+        WarmUpOnce(LazyJournal journal, OtlpExport exportOrNull) {
             this.journal = journal;
+            this.exportOrNull = exportOrNull;
         }
 
         @Override
         public void run() {
             if (done.compareAndSet(false, true)) {
                 journal.warmUp();
+                if (exportOrNull != null) {
+                    exportOrNull.warmUp();
+                }
             }
         }
     }

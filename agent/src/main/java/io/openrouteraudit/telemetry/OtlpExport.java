@@ -94,6 +94,16 @@ public final class OtlpExport implements TelemetrySink {
     }
 
     /**
+     * Starts the SDK in the background before the first record (the application has just shown it
+     * makes HTTP calls), so that its start-up overlaps the application's work instead of the exit.
+     */
+    public void warmUp() {
+        if (!unavailable) {
+            startOnce();
+        }
+    }
+
+    /**
      * Exports what is queued, flushes and stops the SDK, waiting at most {@code timeoutMillis}:
      * an endpoint that does not answer costs the application's exit no more than that.
      */

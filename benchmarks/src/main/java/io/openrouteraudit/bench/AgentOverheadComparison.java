@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  * medians and what the agent adds: start-up (one call, whole process), peak RSS, and per-call
  * p50/p99/p99.9 over many sequential calls after warm-up.
  *
- * <p>Usage: {@code AgentOverheadComparison AGENT_JAR [ROUNDS] [CALLS]}
+ * <p>Usage: {@code AgentOverheadComparison AGENT_JAR [ROUNDS] [CALLS] [AGENT_OPTIONS]}, where
+ * AGENT_OPTIONS are extra JVM options of the agent's runs, separated by spaces (e.g.
+ * {@code "-Dopenrouter.audit.otel.enabled=true -Dotel.exporter.otlp.endpoint=http://127.0.0.1:4318"}
+ * to measure with OpenTelemetry export on; by default it is off).
  */
 public final class AgentOverheadComparison {
 
@@ -29,8 +32,12 @@ public final class AgentOverheadComparison {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         Path journal = Files.createTempDirectory("overhead-journal");
-        List<String> agentFlags = List.of("-javaagent:" + agentJar, "-Dopenrouter.audit.hosts=127.0.0.1",
-                "-Dopenrouter.audit.journal.dir=" + journal, "-Dopenrouter.audit.otel.enabled=false");
+        List<String> agentFlags = new ArrayList<>(List.of("-javaagent:" + agentJar, "-Dopenrouter.audit.hosts=127.0.0.1",
+                "-Dopenrouter.audit.journal.dir=" + journal, "-Dopenrouter.audit.otel.enabled=false"));
+        if (args.length > 3 && !args[3].isBlank()) {
+            // Later -D options win: these may turn the export on.
+            agentFlags.addAll(List.of(args[3].trim().split(" +")));
+        }
 
         Map<String, List<Double>> figures = new TreeMap<>();
         for (int round = 0; round < rounds; round++) {
