@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -94,12 +95,14 @@ public final class ReportJournalFixture {
             for (Row r : ROWS) {
                 i++;
                 boolean ok = r.status().equals("success");
-                append.invoke(writer, newRecord.newInstance(r.timestamp(), r.generationId(), "jdk-httpclient",
+                // Components added after these (not in the journal, e.g. the request parameters) stay null.
+                Object[] values = {r.timestamp(), r.generationId(), "jdk-httpclient",
                         "POST", "/api/v1/chat/completions", r.model(), ok ? r.model() : null, r.provider(), false,
                         ok ? 200 : 502, r.status(), ok ? null : "upstream_error", ok ? "stop" : null,
                         r.promptTokens(), r.completionTokens(), null, null, r.cost(), 200L + 13 * i, null,
                         r.userId(), "Report IT", null, r.key(), "a".repeat(64), ok ? "b".repeat(64) : null, Map.of(),
-                        false, null, noRouting, r.violations(), null, null, null, null));
+                        false, null, noRouting, r.violations(), null, null, null, null};
+                append.invoke(writer, newRecord.newInstance(Arrays.copyOf(values, components.length)));
             }
         } finally {
             writerType.getMethod("close").invoke(writer);
