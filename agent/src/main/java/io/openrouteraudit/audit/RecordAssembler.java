@@ -93,7 +93,8 @@ public final class RecordAssembler {
                 null,
                 null,
                 promptContent(request.promptJson()),
-                contentOf(response.completionText()));
+                contentOf(response.completionText()),
+                request.parameters());
     }
 
     private record Parsers(RequestParser request, ResponseParser response) {

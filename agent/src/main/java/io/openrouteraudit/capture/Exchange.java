@@ -7,6 +7,7 @@ package io.openrouteraudit.capture;
  * @param response    {@code null} when no response head arrived
  * @param failureType simple class name of the exception that ended it, or {@code null}
  * @param failureMessage message of that exception (unredacted: redact before it leaves)
+ * @param callerSpan  the application's current span when the request started, or {@code null}
  */
 public record Exchange(
         RequestStart request,
@@ -16,7 +17,14 @@ public record Exchange(
         long endNanos,
         Outcome outcome,
         String failureType,
-        String failureMessage) {
+        String failureMessage,
+        CallerSpan callerSpan) {
+
+    /** An exchange started outside any application span. */
+    public Exchange(RequestStart request, BodySnapshot requestBody, ResponseHead response, BodySnapshot responseBody,
+                    long endNanos, Outcome outcome, String failureType, String failureMessage) {
+        this(request, requestBody, response, responseBody, endNanos, outcome, failureType, failureMessage, null);
+    }
 
     public long latencyNanos() {
         return endNanos - request.startNanos();

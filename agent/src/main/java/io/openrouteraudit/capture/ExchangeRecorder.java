@@ -21,11 +21,19 @@ public final class ExchangeRecorder {
     private final BodyCapture responseBody;
     private final ExchangeSink sink;
     private final PendingExchanges pending;
+    private final CallerSpan callerSpan;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile ResponseHead head;
 
     public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending) {
+        this(start, maxBytes, sink, pending, null);
+    }
+
+    /** @param callerSpan the application's current span on the calling thread, or {@code null} */
+    public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending,
+                            CallerSpan callerSpan) {
         this.start = start;
+        this.callerSpan = callerSpan;
         this.requestBody = new BodyCapture(maxBytes);
         this.responseBody = new BodyCapture(maxBytes);
         this.sink = sink;
@@ -101,7 +109,7 @@ public final class ExchangeRecorder {
         long endNanos = System.nanoTime();
         try {
             Exchange exchange = new Exchange(start, requestBody.snapshot(), head, responseBody.snapshot(),
-                    endNanos, outcome, failureType, failureMessage);
+                    endNanos, outcome, failureType, failureMessage, callerSpan);
             sink.accept(exchange);
         } finally {
             // Only now: shutdown waits for exchanges still being written, not just unended ones.

@@ -11,15 +11,50 @@ public final class ExchangeTracker {
     private final ExchangeSink sink;
     private final PendingExchanges pending = new PendingExchanges();
     private final int maxBytes;
+    private final CallerSpanSource callerSpans;
+    private final ThreadGroup agentThreads;
     private volatile Cleaner cleaner;
 
     public ExchangeTracker(ExchangeSink sink, int maxBytes) {
-        this.sink = sink;
-        this.maxBytes = maxBytes;
+        this(sink, maxBytes, CallerSpanSource.NONE, null);
     }
 
+    /**
+     * @param callerSpans  reads the application's current span when an exchange begins
+     * @param agentThreads the group of every thread the agent starts (and of the threads those
+     *                     start), or {@code null}: calls made on them are the agent's own traffic
+     */
+    public ExchangeTracker(ExchangeSink sink, int maxBytes, CallerSpanSource callerSpans, ThreadGroup agentThreads) {
+        this.sink = sink;
+        this.maxBytes = maxBytes;
+        this.callerSpans = callerSpans;
+        this.agentThreads = agentThreads;
+    }
+
+    /** Runs on the application's calling thread, whatever the client library. */
     public ExchangeRecorder begin(RequestStart start) {
-        return new ExchangeRecorder(start, maxBytes, sink, pending);
+        return new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan());
+    }
+
+    /**
+     * Whether the calling thread is one of the agent's own (its OTLP exporter's HTTP calls):
+     * those are never audited, even when the collector's host is in {@code hosts}.
+     */
+    public boolean isAgentThread() {
+        ThreadGroup group = agentThreads;
+        if (group == null) {
+            return false;
+        }
+        ThreadGroup current = Thread.currentThread().getThreadGroup();
+        return current != null && group.parentOf(current);
+    }
+
+    private CallerSpan callerSpan() {
+        try {
+            return callerSpans.current();
+        } catch (Throwable t) {
+            return null;
+        }
     }
 
     /** See {@link ExchangeSink#canRecord()}. */

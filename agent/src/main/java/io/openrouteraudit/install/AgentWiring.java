@@ -2,6 +2,7 @@ package io.openrouteraudit.install;
 
 import io.openrouteraudit.audit.RecordAssembler;
 import io.openrouteraudit.bootstrap.AuditBridge;
+import io.openrouteraudit.capture.CallerSpanSource;
 import io.openrouteraudit.capture.ExchangeTracker;
 import io.openrouteraudit.config.AuditConfig;
 import io.openrouteraudit.config.FailMode;
@@ -16,6 +17,8 @@ import io.openrouteraudit.journal.LazyJournal;
 import io.openrouteraudit.pipeline.AuditPipeline;
 import io.openrouteraudit.pipeline.HashKeySupplier;
 import io.openrouteraudit.redact.Redactor;
+import io.openrouteraudit.telemetry.ApplicationSpanReader;
+import io.openrouteraudit.telemetry.OtlpExport;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +37,19 @@ final class AgentWiring {
         RecordAssembler assembler = new RecordAssembler(redactor,
                 new HashKeySupplier(config.hashKeyFromEnv(), config.hashKeyFile(), log), config.content());
         BooleanSupplier admission = new Admission(config.failMode() == FailMode.CLOSED ? journal : null);
-        AuditPipeline pipeline = new AuditPipeline(assembler, List.of(journal), admission, log);
-        ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes());
+        // Every thread the agent starts, and every thread those start (the OTLP exporter's), is in
+        // this group: their HTTP calls are the agent's own and never audited.
+        ThreadGroup agentThreads = new ThreadGroup("openrouter-audit");
+        OtlpExport export = config.otelEnabled() ? OtlpExport.fromEnvironment(agentThreads, agentLoader, log) : null;
+        AuditPipeline pipeline = new AuditPipeline(assembler, List.of(journal), export, admission, log);
+        CallerSpanSource callerSpans = export != null && export.exportsSpans()
+                ? new ApplicationSpanReader() : CallerSpanSource.NONE;
+        ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes(), callerSpans, agentThreads);
 
         AuditBridge.registerJdkHttpClient(new JdkExchangeHooks(config, tracker));
         AuditBridge.registerOkHttp(new OkHttpBindings(config, tracker, agentLoader));
 
-        Runnable warmUp = new WarmUpOnce(journal);
+        Runnable warmUp = new WarmUpOnce(journal, export);
         List<ClassTransformation> transformations = new ArrayList<>();
         transformations.add(new JdkHttpClientInstrumentation(warmUp));
         transformations.addAll(OkHttpInstrumentation.all(warmUp));
@@ -59,7 +68,7 @@ final class AgentWiring {
         inst.addTransformer(transformer, true);
         retransformAlreadyLoaded(inst, transformer, log);
 
-        Thread shutdown = new Thread(new EndPendingAtShutdown(tracker, journal), "openrouter-audit-shutdown");
+        Thread shutdown = new Thread(new EndPendingAtShutdown(tracker, journal, export), "openrouter-audit-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
     }
 
@@ -77,19 +86,27 @@ final class AgentWiring {
         }
     }
 
-    /** The first instrumented class says the application makes HTTP calls: open the journal. */
+    /**
+     * The first instrumented class says the application makes HTTP calls: open the journal and
+     * start the OpenTelemetry SDK, both on background threads.
+     */
     private static final class WarmUpOnce implements Runnable {
         private final LazyJournal journal;
+        private final OtlpExport exportOrNull;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        WarmUpOnce(LazyJournal journal) {
+        WarmUpOnce(LazyJournal journal, OtlpExport exportOrNull) {
             this.journal = journal;
+            this.exportOrNull = exportOrNull;
         }
 
         @Override
         public void run() {
             if (done.compareAndSet(false, true)) {
                 journal.warmUp();
+                if (exportOrNull != null) {
+                    exportOrNull.warmUp();
+                }
             }
         }
     }
@@ -99,13 +116,17 @@ final class AgentWiring {
         // Bounded: a stuck disk must not hold the application's exit for long.
         private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
         private static final long SETTLE_MILLIS = 250;
+        // Bounded too: an OTLP endpoint that is down or slow must not hold the exit.
+        private static final long EXPORT_FLUSH_MILLIS = 2_000;
 
         private final ExchangeTracker tracker;
         private final LazyJournal journal;
+        private final OtlpExport exportOrNull;
 
-        EndPendingAtShutdown(ExchangeTracker tracker, LazyJournal journal) {
+        EndPendingAtShutdown(ExchangeTracker tracker, LazyJournal journal, OtlpExport exportOrNull) {
             this.tracker = tracker;
             this.journal = journal;
+            this.exportOrNull = exportOrNull;
         }
 
         @Override
@@ -116,6 +137,9 @@ final class AgentWiring {
             tracker.pending().endAllAsIncomplete();
             tracker.pending().awaitEnded(SHUTDOWN_WAIT_MILLIS);
             journal.close();
+            if (exportOrNull != null) {
+                exportOrNull.close(EXPORT_FLUSH_MILLIS);
+            }
         }
     }
 

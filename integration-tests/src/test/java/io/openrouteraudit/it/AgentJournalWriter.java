@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.jar.JarFile;
 
@@ -58,12 +59,14 @@ final class AgentJournalWriter implements AutoCloseable {
     void append(ChosenRow r) throws Exception {
         written++;
         boolean ok = r.status().equals("success");
-        append.invoke(writer, newRecord.newInstance(r.timestamp(), r.generationId(), "jdk-httpclient",
+        Object[] values = {r.timestamp(), r.generationId(), "jdk-httpclient",
                 "POST", "/api/v1/chat/completions", r.model(), ok ? r.model() : null, r.provider(), false,
                 ok ? 200 : 502, r.status(), ok ? null : "upstream_error", ok ? "stop" : null,
                 r.promptTokens(), r.completionTokens(), null, null, r.cost(), 200L + 13 * written, null,
                 r.userId(), "Report IT", null, r.key(), "a".repeat(64), ok ? "b".repeat(64) : null, Map.of(),
-                false, null, noRouting, r.violations(), null, null, null, null));
+                false, null, noRouting, r.violations(), null, null, null, null};
+        // Components added after these (not journaled, e.g. the request parameters) stay null.
+        append.invoke(writer, newRecord.newInstance(Arrays.copyOf(values, newRecord.getParameterCount())));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class JdkExchangeHooks implements JdkHttpClientHooks {
         }
         URI uri = request.uri();
         String host = uri.getHost();
-        if (host == null || !config.isAuditedHost(host, effectivePort(uri))) {
+        if (host == null || !config.isAuditedHost(host, effectivePort(uri)) || tracker.isAgentThread()) {
             return null;
         }
         if (!tracker.canRecord()) {

@@ -1,0 +1,94 @@
+package io.openrouteraudit.telemetry;
+
+import io.openrouteraudit.capture.CallerSpan;
+import io.openrouteraudit.capture.CallerSpanSource;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The application's current span, read through the application's own OpenTelemetry API
+ * ({@code io.opentelemetry.api.trace.Span.current()} of any 1.x version) in the calling thread's
+ * context class loader. The OpenTelemetry Java agent bridges that API to its own context, so its
+ * spans are found the same way. Reflection, because the agent's own API lives in another loader
+ * and is a different class.
+ */
+public final class ApplicationSpanReader implements CallerSpanSource {
+
+    private static final String SPAN = "io.opentelemetry.api.trace.Span";
+    private static final String SPAN_CONTEXT = "io.opentelemetry.api.trace.SpanContext";
+
+    // Per loader; the value is weak too, as its Methods hold the loader (a strong value would
+    // pin a redeployed web application). A collected value is looked up again: microseconds.
+    private final Map<ClassLoader, WeakReference<ApiMethods>> byLoader = new WeakHashMap<>();
+    private final Map<ClassLoader, Boolean> withoutApi = new WeakHashMap<>();
+
+    @Override
+    public CallerSpan current() {
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = ClassLoader.getSystemClassLoader();
+            }
+            ApiMethods api = methodsFor(loader);
+            return api == null ? null : api.currentSpan();
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    private ApiMethods methodsFor(ClassLoader loader) {
+        synchronized (byLoader) {
+            if (withoutApi.containsKey(loader)) {
+                return null;
+            }
+            WeakReference<ApiMethods> ref = byLoader.get(loader);
+            ApiMethods api = ref == null ? null : ref.get();
+            if (api != null) {
+                return api;
+            }
+            api = ApiMethods.find(loader);
+            if (api == null) {
+                withoutApi.put(loader, Boolean.TRUE);
+            } else {
+                byLoader.put(loader, new WeakReference<>(api));
+            }
+            return api;
+        }
+    }
+
+    /** The few API methods, found once per loader. */
+    private record ApiMethods(Method current, Method getSpanContext, Method isValid, Method getTraceId,
+                              Method getSpanId, Method isSampled) {
+
+        static ApiMethods find(ClassLoader loader) {
+            try {
+                Class<?> span = Class.forName(SPAN, false, loader);
+                Class<?> context = Class.forName(SPAN_CONTEXT, false, loader);
+                return new ApiMethods(span.getMethod("current"), span.getMethod("getSpanContext"),
+                        context.getMethod("isValid"), context.getMethod("getTraceId"),
+                        context.getMethod("getSpanId"), context.getMethod("isSampled"));
+            } catch (ReflectiveOperationException | LinkageError | SecurityException absent) {
+                return null;
+            }
+        }
+
+        CallerSpan currentSpan() throws ReflectiveOperationException {
+            Object span = current.invoke(null);
+            if (span == null) {
+                return null;
+            }
+            Object context = getSpanContext.invoke(span);
+            if (context == null || !Boolean.TRUE.equals(isValid.invoke(context))) {
+                return null;
+            }
+            String traceId = (String) getTraceId.invoke(context);
+            String spanId = (String) getSpanId.invoke(context);
+            if (!SpanIds.isTraceId(traceId) || !SpanIds.isSpanId(spanId)) {
+                return null;
+            }
+            return new CallerSpan(traceId, spanId, Boolean.TRUE.equals(isSampled.invoke(context)));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.openrouteraudit.telemetry;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The few {@code otel.*} settings the agent must know before its SDK exists: whether spans will
+ * be exported at all (else the journal gets no span ids), and the agent's own defaults.
+ */
+final class ExportSignals {
+
+    static final String TRACES_EXPORTER = "otel.traces.exporter";
+    static final String LOGS_EXPORTER = "otel.logs.exporter";
+    static final String SDK_DISABLED = "otel.sdk.disabled";
+    static final String PROTOCOL = "otel.exporter.otlp.protocol";
+
+    private ExportSignals() {
+    }
+
+    /** A setting as autoconfiguration reads it: the system property, else the environment variable. */
+    static String read(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        return value;
+    }
+
+    static boolean tracesExported(Function<String, String> settings) {
+        if ("true".equalsIgnoreCase(trimmed(settings.apply(SDK_DISABLED)))) {
+            return false;
+        }
+        String exporters = trimmed(settings.apply(TRACES_EXPORTER));
+        return exporters == null || !"none".equalsIgnoreCase(exporters);
+    }
+
+    /**
+     * Defaults under the user's settings. The audit log records go out only when asked for
+     * ({@code otel.logs.exporter=otlp}): Jaeger and Langfuse take no logs. The protocol is
+     * {@code http/protobuf} (port 4318), as in the OpenTelemetry Java agent: the JDK's own HTTP
+     * client sends it, and Langfuse takes nothing else; {@code grpc} stays one setting away.
+     */
+    static Map<String, String> sdkDefaults(Function<String, String> settings) {
+        Map<String, String> defaults = new HashMap<>();
+        if (settings.apply(LOGS_EXPORTER) == null) {
+            defaults.put(LOGS_EXPORTER, "none");
+        }
+        if (settings.apply(PROTOCOL) == null) {
+            defaults.put(PROTOCOL, "http/protobuf");
+        }
+        return defaults;
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
