@@ -11,13 +11,16 @@ import java.util.WeakHashMap;
  * The application's current span, read through the application's own OpenTelemetry API
  * ({@code io.opentelemetry.api.trace.Span.current()} of any 1.x version) in the calling thread's
  * context class loader. The OpenTelemetry Java agent bridges that API to its own context, so its
- * spans are found the same way. Reflection, because the agent's own API lives in another loader
- * and is a different class.
+ * spans are found the same way; an application without the API of its own (its spans all made
+ * by the OpenTelemetry Java agent, e.g. for the incoming request) is read through the agent's
+ * shaded copy of the API, which that agent puts on the bootstrap class path. Reflection,
+ * because neither API is this agent's own.
  */
 public final class ApplicationSpanReader implements CallerSpanSource {
 
     private static final String SPAN = "io.opentelemetry.api.trace.Span";
     private static final String SPAN_CONTEXT = "io.opentelemetry.api.trace.SpanContext";
+    private static final String JAVAAGENT_SHADED = "io.opentelemetry.javaagent.shaded.";
 
     // Per loader; the value is weak too, as its Methods hold the loader (a strong value would
     // pin a redeployed web application). A collected value is looked up again: microseconds.
@@ -48,7 +51,10 @@ public final class ApplicationSpanReader implements CallerSpanSource {
             if (api != null) {
                 return api;
             }
-            api = ApiMethods.find(loader);
+            api = ApiMethods.find(loader, "");
+            if (api == null) {
+                api = ApiMethods.find(null, JAVAAGENT_SHADED);
+            }
             if (api == null) {
                 withoutApi.put(loader, Boolean.TRUE);
             } else {
@@ -62,10 +68,11 @@ public final class ApplicationSpanReader implements CallerSpanSource {
     private record ApiMethods(Method current, Method getSpanContext, Method isValid, Method getTraceId,
                               Method getSpanId, Method isSampled) {
 
-        static ApiMethods find(ClassLoader loader) {
+        /** The API in {@code loader} ({@code null}: the bootstrap loader), its package names under {@code prefix}. */
+        static ApiMethods find(ClassLoader loader, String prefix) {
             try {
-                Class<?> span = Class.forName(SPAN, false, loader);
-                Class<?> context = Class.forName(SPAN_CONTEXT, false, loader);
+                Class<?> span = Class.forName(prefix + SPAN, false, loader);
+                Class<?> context = Class.forName(prefix + SPAN_CONTEXT, false, loader);
                 return new ApiMethods(span.getMethod("current"), span.getMethod("getSpanContext"),
                         context.getMethod("isValid"), context.getMethod("getTraceId"),
                         context.getMethod("getSpanId"), context.getMethod("isSampled"));

@@ -19,6 +19,8 @@ public final class OkHttpInstrumentation implements ClassTransformation {
     public static final String RESPONSE_BODY_SOURCE = EXCHANGE + "$ResponseBodySource";
     public static final String RETRY_AND_FOLLOW_UP = "okhttp3/internal/http/RetryAndFollowUpInterceptor";
 
+    private static final String OPENTELEMETRY_JAVAAGENT_LOADER = "io.opentelemetry.javaagent.bootstrap.AgentClassLoader";
+
     private final String internalName;
     private final List<Hook> hooks;
     private final Runnable onLoad;
@@ -58,7 +60,10 @@ public final class OkHttpInstrumentation implements ClassTransformation {
     public boolean appliesTo(ClassLoader loader) {
         // OkHttp is an application library: never on the bootstrap or platform loader. (The
         // agent's own loader is excluded by ExactNameTransformer for every transformation.)
-        return loader != null && loader != ClassLoader.getPlatformClassLoader();
+        // The OpenTelemetry Java agent carries its own OkHttp for its exporter: that traffic is
+        // another agent's, not the application's.
+        return loader != null && loader != ClassLoader.getPlatformClassLoader()
+                && !OPENTELEMETRY_JAVAAGENT_LOADER.equals(loader.getClass().getName());
     }
 
     @Override
