@@ -119,12 +119,17 @@ final class RedactCommand implements JournalCommand {
         @Override
         public void accept(String warning) {
             if (rulesFromArgument && warning.startsWith("redact.rules")) {
-                fromArguments.add("--rules" + warning.substring("redact.rules".length()));
+                fromArguments.add(asArgumentError("--rules", warning.substring("redact.rules".length())));
             } else if (customFromArgument && warning.startsWith("redact.custom")) {
-                fromArguments.add("--custom" + warning.substring("redact.custom".length()));
+                fromArguments.add(asArgumentError("--custom", warning.substring("redact.custom".length())));
             } else {
                 fromConfig.add(warning);
             }
+        }
+
+        /** The agent skips a bad entry and goes on; here it stops the command, so "(ignored)" would mislead. */
+        private static String asArgumentError(String option, String rest) {
+            return option + rest.replace(" (ignored)", "");
         }
     }
 }

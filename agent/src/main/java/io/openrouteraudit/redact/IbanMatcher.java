@@ -12,8 +12,11 @@ import static io.openrouteraudit.redact.CharClass.isWordChar;
  * that pass the mod-97 check are matched, so a wrong check digit leaves the text alone.
  *
  * <p>In the grouped form the text after the number may itself look like a group
- * ({@code "... 7654 32 TEST"}), so every group boundary is a candidate end and the longest
- * valid one wins.
+ * ({@code "... 7654 32 TEST"}), so every group boundary is a candidate end. For a country in
+ * the registry only the end that gives its {@link IbanLengths registered length} counts (and a
+ * compact IBAN must have that length): trying every boundary against mod-97 alone would pass a
+ * prefix of a mistyped IBAN about once in 97 per boundary. For other codes the longest valid
+ * run wins.
  */
 final class IbanMatcher implements TextMatcher {
 
@@ -42,7 +45,9 @@ final class IbanMatcher implements TextMatcher {
             end++;
         }
         int length = end - start;
-        if (length < MIN_LENGTH || length > MAX_LENGTH || isWordChar(at(s, end))) {
+        int registered = IbanLengths.of(s.charAt(start), s.charAt(start + 1));
+        if (length < MIN_LENGTH || length > MAX_LENGTH || isWordChar(at(s, end))
+                || (registered != IbanLengths.UNKNOWN && length != registered)) {
             return -1;
         }
         return Checksums.ibanValid(s, start, end) ? end : -1;
@@ -68,12 +73,26 @@ final class IbanMatcher implements TextMatcher {
                 break; // only the last group may be short
             }
         }
+        int registered = IbanLengths.of(s.charAt(start), s.charAt(start + 1));
         for (int k = candidates - 1; k >= 0; k--) {
+            if (registered != IbanLengths.UNKNOWN && alnumCount(s, start, candidateEnds[k]) != registered) {
+                continue;
+            }
             if (Checksums.ibanValid(s, start, candidateEnds[k])) {
                 return candidateEnds[k];
             }
         }
         return -1;
+    }
+
+    private static int alnumCount(String s, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (isIbanChar(s.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean isIbanChar(char c) {

@@ -96,6 +96,26 @@ class LookAlikesSurviveTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"256.1.1.1", "192.168.1.300", "999.999.999.999", "10.0.0.256", "1.2.3.1000",
+        "300.200.100.50"})
+    void dottedQuadsWithAnOctetOver255(String text) {
+        assertUntouched(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DE89 3704 0044 0532 0130", "DE89 3704 0044 0532 0130 0000", "GB82 WEST 1234 5698 7654",
+        "DE8937040044053201300"})
+    void ibansOfTheWrongLengthForTheirCountry(String text) {
+        assertUntouched(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5555 5555 5555 4445", "3782 822463 10006", "6011-1111-1111-1118", "4222222222223"})
+    void luhnInvalidCardsInEveryForm(String text) {
+        assertUntouched(text);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"gen-1766107352-qwhPp17HeXK7ivKFmPFa", "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT",
         "req_011CUsqNqnJ1yXhgm6wc3Dvx", "msg_01XFDUDYJgAACzvnptvVoYEL"})
     void generationAndRequestIds(String text) {
