@@ -55,8 +55,10 @@ final class IbanMatcher implements TextMatcher {
 
     private static int groupedEnd(String s, int start) {
         int[] candidateEnds = new int[MAX_GROUPS];
+        int[] candidateLengths = new int[MAX_GROUPS];
         int candidates = 0;
         int pos = start + GROUP;
+        int ibanLength = GROUP;
         while (candidates < MAX_GROUPS - 1 && at(s, pos) == ' ' && isIbanChar(at(s, pos + 1))) {
             int groupStart = pos + 1;
             int groupEnd = groupStart;
@@ -67,7 +69,9 @@ final class IbanMatcher implements TextMatcher {
             if (length > GROUP || isWordChar(at(s, groupEnd))) {
                 break; // a longer word follows: the number ended before it
             }
-            candidateEnds[candidates++] = groupEnd;
+            ibanLength += length;
+            candidateEnds[candidates] = groupEnd;
+            candidateLengths[candidates++] = ibanLength;
             pos = groupEnd;
             if (length < GROUP) {
                 break; // only the last group may be short
@@ -75,24 +79,13 @@ final class IbanMatcher implements TextMatcher {
         }
         int registered = IbanLengths.of(s.charAt(start), s.charAt(start + 1));
         for (int k = candidates - 1; k >= 0; k--) {
-            if (registered != IbanLengths.UNKNOWN && alnumCount(s, start, candidateEnds[k]) != registered) {
-                continue;
-            }
-            if (Checksums.ibanValid(s, start, candidateEnds[k])) {
+            int length = candidateLengths[k];
+            boolean lengthFits = registered != IbanLengths.UNKNOWN ? length == registered : length >= MIN_LENGTH;
+            if (lengthFits && Checksums.ibanValid(s, start, candidateEnds[k])) {
                 return candidateEnds[k];
             }
         }
         return -1;
-    }
-
-    private static int alnumCount(String s, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (isIbanChar(s.charAt(i))) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static boolean isIbanChar(char c) {
