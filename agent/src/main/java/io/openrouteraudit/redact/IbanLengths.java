@@ -8,7 +8,7 @@ package io.openrouteraudit.redact;
  */
 final class IbanLengths {
 
-    /** Unknown country code: not in the registry, so any length from 15 to 34 may be right. */
+    /** Not a country in the registry: no IBAN starts with it. */
     static final int UNKNOWN = 0;
 
     // Two letters and two digits per country. A string, not a map, so that building the

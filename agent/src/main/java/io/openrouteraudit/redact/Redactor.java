@@ -85,7 +85,10 @@ public final class Redactor {
         return new RedactionResult(scan(text, counts), counts);
     }
 
-    /** Only the redacted text; null for null. Counts nothing, so it allocates nothing for a clean text. */
+    /**
+     * Only the redacted text; null for null. Counts nothing, and when nothing matched returns the
+     * very instance it was given, so a caller can tell a clean text without comparing it.
+     */
     public String redactText(String text) {
         if (text == null || text.isEmpty() || rules.length == 0) {
             return text;

@@ -76,6 +76,14 @@ class RedactCommandTest {
     }
 
     @Test
+    void aCleanLineThatIsNotValidUtf8ComesOutByteForByte() {
+        byte[] in = {'o', 'k', (byte) 0xff, (byte) 0xc3, '\n', 'b', 'o', 'b', '@', 'x', '.', 'i', 'o', '\n'};
+        CliRun run = CliRun.withInput(in, new Properties(), Map.of(), "redact");
+        assertEquals("ok\ufffd\ufffd\n[EMAIL]\n", run.out(), "the invalid bytes pass through as they were");
+        assertEquals(0, run.exit());
+    }
+
+    @Test
     void nonAsciiTextAroundAMatchSurvives() {
         assertEquals("Müller schreibt an [EMAIL] — 東京\n", redact("Müller schreibt an anna@example.de — 東京\n").out());
     }
