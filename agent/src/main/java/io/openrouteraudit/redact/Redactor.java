@@ -16,12 +16,13 @@ import java.util.function.Consumer;
  * <p>Runs on every audited call, so it makes one left-to-right pass: at each position a table
  * built once in {@link #create} names the rules that could start with that character, and only
  * those are tried, each anchored at the position. Inside a word (after an ASCII letter or digit)
- * and at non-ASCII characters no built-in rule can start, so there only user rules are asked. Of the matches found at the earliest position
- * the longest wins; on equal length user rules win over built-in ones (a user rule is the more
- * specific statement of intent), and built-in rules follow {@link BuiltinRule}'s order. The
- * scan resumes after the replaced span, so matches never overlap.
+ * and at non-ASCII characters no built-in rule can start, so there only user rules are asked.
+ * Of the matches found at the earliest position the longest wins; on equal length user rules
+ * win over built-in ones (a user rule is the more specific statement of intent), and built-in
+ * rules follow {@link BuiltinRule}'s order. The scan resumes after the replaced span, so matches
+ * never overlap.
  *
- * <p>Immutable and thread-safe: per-call state lives in {@link #redact}'s locals.
+ * <p>Immutable and thread-safe: per-call state lives in the scan's locals.
  */
 public final class Redactor {
 
