@@ -72,10 +72,11 @@ final class RedactCommand implements JournalCommand {
         List<String> argumentWarnings = new ArrayList<>();
         String rules = a.get("--rules", null);
         String custom = a.get("--custom", null);
+        WarningRouter router = new WarningRouter(rules != null, custom != null, configWarnings, argumentWarnings);
         Redactor redactor = Redactor.create(
                 rules != null ? rules : config.redactRules(),
                 custom != null ? custom : config.redactCustom(),
-                new WarningRouter(rules != null, custom != null, configWarnings, argumentWarnings));
+                router);
         if (!argumentWarnings.isEmpty()) {
             throw new UsageException(name() + ": " + argumentWarnings.get(0)
                     + (argumentWarnings.size() > 1 ? " (and " + (argumentWarnings.size() - 1) + " more)" : ""));
@@ -85,6 +86,8 @@ final class RedactCommand implements JournalCommand {
             String line = warning.startsWith(PREFIX) ? warning.substring(PREFIX.length()) : warning;
             err.println(PREFIX + redactor.redactText(line));
         }
+        // From here on (a user regex giving up on a long line), a warning goes out as it happens.
+        router.printFromNowOn(err);
         try {
             boolean complete = new LineRedactingCopy(redactor).copy(in, out);
             if (!complete) {
@@ -107,6 +110,7 @@ final class RedactCommand implements JournalCommand {
         private final boolean customFromArgument;
         private final List<String> fromConfig;
         private final List<String> fromArguments;
+        private volatile PrintStream live;
 
         WarningRouter(boolean rulesFromArgument, boolean customFromArgument, List<String> fromConfig,
                 List<String> fromArguments) {
@@ -116,9 +120,16 @@ final class RedactCommand implements JournalCommand {
             this.fromArguments = fromArguments;
         }
 
+        void printFromNowOn(PrintStream err) {
+            live = err;
+        }
+
         @Override
         public void accept(String warning) {
-            if (rulesFromArgument && warning.startsWith("redact.rules")) {
+            PrintStream now = live;
+            if (now != null) {
+                now.println(PREFIX + warning);
+            } else if (rulesFromArgument && warning.startsWith("redact.rules")) {
                 fromArguments.add(asArgumentError("--rules", warning.substring("redact.rules".length())));
             } else if (customFromArgument && warning.startsWith("redact.custom")) {
                 fromArguments.add(asArgumentError("--custom", warning.substring("redact.custom".length())));

@@ -181,6 +181,16 @@ class RedactCommandTest {
     }
 
     @Test
+    void aUserRegexThatGivesUpOnALongLineSaysSoOnceAndTheCopyGoesOn() {
+        String line = "a".repeat(30_000) + "!";
+        CliRun run = redact(line + "\n" + line + "\nbob@example.com\n", "--custom", "SLOW=(a|aa)+$");
+        assertEquals(0, run.exit());
+        assertEquals(line + "\n" + line + "\n[EMAIL]\n", run.out());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("SLOW") && run.err().contains("gave up"), run.err());
+    }
+
+    @Test
     void configurationWarningsAreRedactedLikeTheAgentsLogLines() {
         CliRun run = redact("x\n", props("openrouter.audit.log.level", "bob@example.com"), Map.of());
         assertEquals(0, run.exit());
