@@ -1,10 +1,12 @@
 package io.openrouteraudit.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** {@code java -jar openrouter-audit-agent.jar COMMAND [options]}. */
 public final class AuditCli {
@@ -14,16 +16,28 @@ public final class AuditCli {
     private final PrintStream err;
 
     AuditCli(PrintStream out, PrintStream err) {
+        this(InputStream.nullInputStream(), out, err, new Properties(), Map.of());
+    }
+
+    /**
+     * @param systemProperties and {@code environment}: where {@code redact} reads the agent's
+     *                         configuration, as the agent itself would in this process
+     */
+    AuditCli(InputStream in, PrintStream out, PrintStream err, Properties systemProperties,
+            Map<String, String> environment) {
         this.out = out;
         this.err = err;
-        for (JournalCommand c : List.of(new ExportCommand(), new TailCommand(), new StatsCommand(), new VerifyCommand(), new ReportCommand(), new ReconcileCommand(), new VersionCommand())) {
+        for (JournalCommand c : List.of(new ExportCommand(), new TailCommand(), new StatsCommand(), new VerifyCommand(),
+                new RedactCommand(in, systemProperties, environment), new ReportCommand(), new ReconcileCommand(),
+                new VersionCommand())) {
             commands.put(c.name(), c);
         }
     }
 
     /** Entry from the launcher; returns the process exit code. */
     public static int run(String[] args) {
-        return new AuditCli(System.out, System.err).execute(Arrays.asList(args));
+        return new AuditCli(System.in, System.out, System.err, System.getProperties(), System.getenv())
+                .execute(Arrays.asList(args));
     }
 
     int execute(List<String> args) {

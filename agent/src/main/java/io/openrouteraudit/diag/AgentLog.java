@@ -2,6 +2,8 @@ package io.openrouteraudit.diag;
 
 import io.openrouteraudit.config.LogLevel;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -67,7 +69,13 @@ public final class AgentLog {
         }
         err.println(PREFIX + redaction.apply(line.replace('\n', ' ')));
         if (cause != null && level.allows(LogLevel.DEBUG)) {
-            cause.printStackTrace(err);
+            // Exception messages of a chain may quote a request ("... for bob@example.com"), so
+            // each trace line passes the redaction too, like every other line the agent writes.
+            StringWriter trace = new StringWriter();
+            cause.printStackTrace(new PrintWriter(trace));
+            for (String traceLine : trace.toString().split("\\R")) {
+                err.println(redaction.apply(traceLine));
+            }
         }
     }
 }

@@ -108,7 +108,7 @@ final class ApiKeyMatcher implements TextMatcher {
             k--;
         }
         int bearer = k - 5;
-        if (k == start - 1 || bearer < 0 || !s.regionMatches(true, bearer, "bearer", 0, 6)
+        if (k == start - 1 || bearer < 0 || (s.charAt(k) | 0x20) != 'r' || !s.regionMatches(true, bearer, "bearer", 0, 6)
                 || isWordChar(at(s, bearer - 1))) {
             return -1;
         }

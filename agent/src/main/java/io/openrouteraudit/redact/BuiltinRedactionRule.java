@@ -18,6 +18,11 @@ record BuiltinRedactionRule(BuiltinRule rule, TextMatcher matcher) implements Re
     }
 
     @Override
+    public boolean startsOnlyAtTokenStart() {
+        return true;
+    }
+
+    @Override
     public PositionMatcher bind(String text) {
         return new Bound(matcher, text);
     }

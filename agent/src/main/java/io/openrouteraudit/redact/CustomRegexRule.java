@@ -42,6 +42,11 @@ final class CustomRegexRule implements RedactionRule {
     }
 
     @Override
+    public boolean startsOnlyAtTokenStart() {
+        return false; // a user's regex may match anywhere, "(?<=id=)\\d+" inside a word included
+    }
+
+    @Override
     public PositionMatcher bind(String text) {
         return new Cursor(text);
     }

@@ -9,15 +9,18 @@ import static io.openrouteraudit.redact.CharClass.isWordChar;
  * International Bank Account Numbers: two capital letters, two check digits, then up to 30
  * capital letters or digits, written either in one piece ({@code GB82WEST12345698765432}) or in
  * groups of four separated by single spaces ({@code GB82 WEST 1234 5698 7654 32}). Only numbers
- * that pass the mod-97 check are matched, so a wrong check digit leaves the text alone.
+ * of a country in the IBAN registry, of that country's length, that pass the mod-97 check are
+ * matched, so a wrong check digit, a wrong length or a made-up country code leaves the text alone.
  *
  * <p>In the grouped form the text after the number may itself look like a group
- * ({@code "... 7654 32 TEST"}), so every group boundary is a candidate end and the longest
- * valid one wins.
+ * ({@code "... 7654 32 TEST"}), so every group boundary is a candidate end, but only the end
+ * that gives the country's {@link IbanLengths registered length} counts (and a compact IBAN must
+ * have that length): trying every boundary against mod-97 alone would pass a prefix of a
+ * mistyped IBAN about once in 97 per boundary, and cost a checksum per boundary at every
+ * capitalised token.
  */
 final class IbanMatcher implements TextMatcher {
 
-    private static final int MIN_LENGTH = 15;
     private static final int MAX_LENGTH = 34;
     private static final int GROUP = 4;
     private static final int MAX_GROUPS = (MAX_LENGTH + GROUP - 1) / GROUP;
@@ -30,7 +33,8 @@ final class IbanMatcher implements TextMatcher {
     @Override
     public int matchEnd(String s, int start) {
         if (isWordChar(at(s, start - 1)) || !isUpper(at(s, start + 1))
-                || !isDigit(at(s, start + 2)) || !isDigit(at(s, start + 3))) {
+                || !isDigit(at(s, start + 2)) || !isDigit(at(s, start + 3))
+                || IbanLengths.of(s.charAt(start), s.charAt(start + 1)) == IbanLengths.UNKNOWN) {
             return -1;
         }
         return at(s, start + GROUP) == ' ' ? groupedEnd(s, start) : compactEnd(s, start);
@@ -42,7 +46,7 @@ final class IbanMatcher implements TextMatcher {
             end++;
         }
         int length = end - start;
-        if (length < MIN_LENGTH || length > MAX_LENGTH || isWordChar(at(s, end))) {
+        if (isWordChar(at(s, end)) || length != IbanLengths.of(s.charAt(start), s.charAt(start + 1))) {
             return -1;
         }
         return Checksums.ibanValid(s, start, end) ? end : -1;
@@ -50,8 +54,10 @@ final class IbanMatcher implements TextMatcher {
 
     private static int groupedEnd(String s, int start) {
         int[] candidateEnds = new int[MAX_GROUPS];
+        int[] candidateLengths = new int[MAX_GROUPS];
         int candidates = 0;
         int pos = start + GROUP;
+        int ibanLength = GROUP;
         while (candidates < MAX_GROUPS - 1 && at(s, pos) == ' ' && isIbanChar(at(s, pos + 1))) {
             int groupStart = pos + 1;
             int groupEnd = groupStart;
@@ -62,14 +68,17 @@ final class IbanMatcher implements TextMatcher {
             if (length > GROUP || isWordChar(at(s, groupEnd))) {
                 break; // a longer word follows: the number ended before it
             }
-            candidateEnds[candidates++] = groupEnd;
+            ibanLength += length;
+            candidateEnds[candidates] = groupEnd;
+            candidateLengths[candidates++] = ibanLength;
             pos = groupEnd;
             if (length < GROUP) {
                 break; // only the last group may be short
             }
         }
+        int registered = IbanLengths.of(s.charAt(start), s.charAt(start + 1));
         for (int k = candidates - 1; k >= 0; k--) {
-            if (Checksums.ibanValid(s, start, candidateEnds[k])) {
+            if (candidateLengths[k] == registered && Checksums.ibanValid(s, start, candidateEnds[k])) {
                 return candidateEnds[k];
             }
         }

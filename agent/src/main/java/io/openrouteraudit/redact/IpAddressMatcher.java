@@ -103,7 +103,7 @@ final class IpAddressMatcher implements TextMatcher {
             if (length == 0) {
                 break; // only possible right after "::", which may end an address
             }
-            if (at(s, pos) == '.') {
+            if (at(s, pos) == '.' && isDigit(at(s, pos + 1))) {
                 int v4 = ipv4End(s, groupStart);
                 if (v4 < 0 || groups > GROUPS - 2) {
                     return -1;

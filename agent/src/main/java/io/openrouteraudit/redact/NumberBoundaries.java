@@ -17,6 +17,10 @@ import static io.openrouteraudit.redact.CharClass.isWordChar;
  */
 final class NumberBoundaries {
 
+    private static final int MIN_CODE_GROUP = 4;
+    /** How far back a preceding group is read; longer than any group that could matter. */
+    private static final int MAX_TOKEN = 40;
+
     private NumberBoundaries() {
     }
 
@@ -38,9 +42,25 @@ final class NumberBoundaries {
         return !(joiner && isDigit(at(s, end + 1)));
     }
 
-    /** Whether {@code separator} joins the number starting at {@code start} to a digit group before it. */
-    static boolean continuesAfter(String s, int start, char separator) {
-        return at(s, start - 1) == separator && isDigit(at(s, start - 2));
+    /**
+     * Whether {@code separator} joins the number starting at {@code start} to a group before it:
+     * a number of at least {@code minDigits} digits ({@code "2024 "}), or a code-like group of
+     * four or more letters and digits ending in a digit ({@code "AT54 "}, {@code "L676 "}, as in
+     * IBANs). A shorter number ({@code "qty 3 "}) is a count in prose, and a short word ending
+     * in a digit ({@code "Q3 "}) is a word; neither extends the number.
+     */
+    static boolean continuesAfter(String s, int start, char separator, int minDigits) {
+        if (at(s, start - 1) != separator || !isDigit(at(s, start - 2))) {
+            return false;
+        }
+        int tokenStart = start - 2;
+        boolean letters = false;
+        while (start - 2 - tokenStart < MAX_TOKEN && isAlnum(at(s, tokenStart - 1))) {
+            tokenStart--;
+            letters |= !isDigit(s.charAt(tokenStart));
+        }
+        int length = start - 1 - tokenStart;
+        return letters ? length >= MIN_CODE_GROUP : length >= minDigits;
     }
 
     /** Whether {@code separator} joins the number ending at {@code end} to a digit group after it. */

@@ -24,6 +24,8 @@ final class PhoneMatcher implements TextMatcher {
     private static final int MIN_INTERNATIONAL_DIGITS = 8;
     private static final int MAX_INTERNATIONAL_DIGITS = 15;
     private static final int MAX_PARENTHESISED_DIGITS = 4;
+    /** {@code "12 555 123 4567"} is one longer number; {@code "№5 555 123 4567"} is a count and a phone. */
+    private static final int MIN_JOINING_DIGITS = 2;
 
     @Override
     public boolean mayStartWith(char c) {
@@ -59,6 +61,9 @@ final class PhoneMatcher implements TextMatcher {
         }
         int pos = plus + 1;
         int digits = 0;
+        int groups = 0;
+        int nationalDigits = 0;
+        int maxNational = 0; // known once the first group turns out to be a country code
         int end = -1;
         boolean parenthesisUsed = false;
         while (true) {
@@ -69,12 +74,23 @@ final class PhoneMatcher implements TextMatcher {
                 }
                 parenthesisUsed = true;
                 digits += group;
+                // "+44 (0)20 ...": the bracketed trunk zero is not dialled from abroad.
+                nationalDigits += at(s, pos + 1) == '0' ? group - 1 : group;
                 pos += group + 2;
             } else {
                 int group = CharClass.digitRun(s, pos, MAX_INTERNATIONAL_DIGITS);
                 if (group == 0) {
                     break;
                 }
+                if (groups > 0 && maxNational > 0 && nationalDigits + group > maxNational) {
+                    break; // "+33 1 23 45 67 89 42": the number is complete; a count follows
+                }
+                if (groups == 0) {
+                    maxNational = CountryNumberLengths.maxNationalDigits(s, pos, group);
+                } else {
+                    nationalDigits += group;
+                }
+                groups++;
                 digits += group;
                 pos += group;
                 end = pos;
@@ -124,7 +140,7 @@ final class PhoneMatcher implements TextMatcher {
             }
             separator = at(s, pos + 3);
             if (!isSeparator(separator) || !digitsAt(s, pos + 4, 3) || at(s, pos + 7) != separator
-                    || (!afterTrunkPrefix && NumberBoundaries.continuesAfter(s, pos, separator))) {
+                    || (!afterTrunkPrefix && NumberBoundaries.continuesAfter(s, pos, separator, MIN_JOINING_DIGITS))) {
                 return -1;
             }
             pos += 8;

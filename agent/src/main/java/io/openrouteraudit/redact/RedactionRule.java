@@ -15,6 +15,14 @@ interface RedactionRule {
     /** See {@link TextMatcher#mayStartWith}; evaluated once per ASCII character at creation time. */
     boolean mayStartWith(char c);
 
+    /**
+     * Whether matches start only where a token starts: never right after an ASCII letter or
+     * digit, and never at a non-ASCII character. True for every built-in rule (see
+     * {@link TextMatcher}); it lets the scanner skip the inside of words, most of any text,
+     * without asking the rule.
+     */
+    boolean startsOnlyAtTokenStart();
+
     /** A matcher for one text; called once per {@link Redactor#redact} call, on that call's thread. */
     PositionMatcher bind(String text);
 

@@ -44,6 +44,9 @@ public final class ChatRequestBodies {
     }
 
     public static String userText(String label) {
+        if (PlantedSecrets.enabled()) {
+            return PlantedSecrets.userText(label);
+        }
         return "[" + label + "] Please draft a short, friendly reply to " + ClientIdentity.EMAIL
                 + ", who called from " + ClientIdentity.PHONE + " about the late delivery of order 48213.";
     }

@@ -16,6 +16,9 @@ public record GenerationPlan(String id, long created, String modelUsed, String p
                              int promptTokens, int completionTokens, int reasoningTokens, int cachedTokens,
                              BigDecimal cost, String finishReason) {
 
+    /** A prompt holding this is answered with everything after it (the privacy test's planted secrets). */
+    public static final String ECHO_MARKER = "Repeat after me:";
+
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final BigDecimal PROMPT_PRICE = new BigDecimal("0.00000015");
     private static final BigDecimal COMPLETION_PRICE = new BigDecimal("0.0000006");
@@ -45,6 +48,12 @@ public record GenerationPlan(String id, long created, String modelUsed, String p
             id.append(ID_ALPHABET.charAt((digest[i] & 0xFF) % ID_ALPHABET.length()));
         }
         String answer = ANSWERS.get((digest[24] & 0xFF) % ANSWERS.size());
+        int echo = request.promptText().indexOf(ECHO_MARKER);
+        if (echo >= 0) {
+            // The privacy test's prompt: its secrets come back in the answer, and in a stream
+            // are cut into two-word pieces, so some are split across events.
+            answer = "Noted:" + request.promptText().substring(echo + ECHO_MARKER.length());
+        }
         int words = answer.split(" ").length;
         int promptTokens = 7 + request.promptText().length() / 4;
         int reasoningTokens = digest[25] & 0x1F;
