@@ -1,5 +1,7 @@
 package io.openrouteraudit.config;
 
+import io.openrouteraudit.redact.RuleSettings;
+
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -109,7 +111,8 @@ final class ValueParsers {
      * engine compiles the expressions and reports its own errors with the rule's name.
      */
     static String redactCustom(String v) throws InvalidValueException {
-        for (String entry : v.split(";", -1)) {
+        // The same split as the engine's: "\;" is a semicolon inside a regex, not a separator.
+        for (String entry : RuleSettings.splitUnescaped(v, ';')) {
             if (entry.isBlank()) {
                 continue; // "A=x;" or "A=x;;B=y" are harmless slips
             }

@@ -117,7 +117,7 @@ final class RuleSettings {
      * Splits at separators not escaped by an odd number of backslashes. The backslash stays in
      * place: {@code \;} is itself a valid regex escape for {@code ;}.
      */
-    static List<String> splitUnescaped(String s, char separator) {
+    public static List<String> splitUnescaped(String s, char separator) {
         List<String> parts = new ArrayList<>();
         int partStart = 0;
         int backslashes = 0;

@@ -81,6 +81,14 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aCustomRuleMayHoldAnEscapedSemicolon() {
+        LoadedConfig loaded = ConfigLoader.load(
+                props(dir, "openrouter.audit.redact.custom", "PAIR=a\\;b;ORDER_ID=ORD-\\d{6}"), env());
+        assertEquals(List.of(), loaded.warnings());
+        assertEquals("PAIR=a\\;b;ORDER_ID=ORD-\\d{6}", loaded.config().redactCustom());
+    }
+
+    @Test
     void everyKeyHasABadValueCase() {
         Set<ConfigKey> covered = EnumSet.noneOf(ConfigKey.class);
         badValues().forEach(a -> covered.add((ConfigKey) a.get()[0]));
