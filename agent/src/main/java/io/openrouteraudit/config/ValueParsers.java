@@ -1,6 +1,6 @@
 package io.openrouteraudit.config;
 
-import io.openrouteraudit.redact.RuleSettings;
+import io.openrouteraudit.redact.UnescapedSplit;
 
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
@@ -112,7 +112,7 @@ final class ValueParsers {
      */
     static String redactCustom(String v) throws InvalidValueException {
         // The same split as the engine's: "\;" is a semicolon inside a regex, not a separator.
-        for (String entry : RuleSettings.splitUnescaped(v, ';')) {
+        for (String entry : UnescapedSplit.split(v, ';')) {
             if (entry.isBlank()) {
                 continue; // "A=x;" or "A=x;;B=y" are harmless slips
             }

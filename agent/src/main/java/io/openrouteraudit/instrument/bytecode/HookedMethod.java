@@ -36,8 +36,9 @@ public abstract class HookedMethod extends MethodVisitor {
         this.hooksThrows = hooksThrows;
     }
 
-    /** The prologue. May branch to {@link #entryFrame} labels; leaves the stack empty. */
-    protected abstract void onEnter();
+    /** The prologue, if any. May branch to {@link #entryFrame} labels; leaves the stack empty. */
+    protected void onEnter() {
+    }
 
     /** Before a return instruction of this opcode; the returned value, if any, is on the stack and must stay. */
     protected void beforeReturn(int opcode) {

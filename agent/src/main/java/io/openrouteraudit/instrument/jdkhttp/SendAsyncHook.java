@@ -29,7 +29,7 @@ final class SendAsyncHook extends HookedMethod {
                     + "Ljava/net/http/HttpResponse$PushPromiseHandler;Ljava/util/concurrent/Executor;)"
                     + "Ljava/util/concurrent/CompletableFuture;");
 
-    static final MethodHookFactory FACTORY = new Factory();
+    static final MethodHookFactory FACTORY = MethodHookFactory.of(SendAsyncHook.class);
 
     private static final int REQUEST = 1;
     private static final int HANDLER = 2;
@@ -79,13 +79,5 @@ final class SendAsyncHook extends HookedMethod {
         code.visitInsn(Opcodes.DUP);
         code.visitVarInsn(Opcodes.ALOAD, HANDLER);
         callBridge("jdkFailed", "(Ljava/lang/Throwable;Ljava/lang/Object;)V");
-    }
-
-    /** A named class, not a method reference: no lambda is spun while a class is being loaded. */
-    private static final class Factory implements MethodHookFactory {
-        @Override
-        public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-            return new SendAsyncHook(target, shape, access, descriptor);
-        }
     }
 }

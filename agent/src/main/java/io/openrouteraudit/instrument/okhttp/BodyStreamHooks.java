@@ -32,12 +32,7 @@ final class BodyStreamHooks {
 
     /** Before {@code RequestBodySink.write(buffer, byteCount)}: its first {@code byteCount} bytes go out. */
     static final class RequestWrite extends HookedMethod {
-        static final MethodHookFactory FACTORY = new MethodHookFactory() {
-            @Override
-            public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-                return new RequestWrite(target, shape, access, descriptor);
-            }
-        };
+        static final MethodHookFactory FACTORY = MethodHookFactory.of(RequestWrite.class);
 
         private RequestWrite(MethodVisitor target, ClassShape shape, int access, String descriptor) {
             super(target, shape, access, descriptor, false);
@@ -54,19 +49,10 @@ final class BodyStreamHooks {
 
     /** At the end of the {@code ResponseBodySource} constructor: the body's one source exists. */
     static final class ResponseSourceMade extends HookedMethod {
-        static final MethodHookFactory FACTORY = new MethodHookFactory() {
-            @Override
-            public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-                return new ResponseSourceMade(target, shape, access, descriptor);
-            }
-        };
+        static final MethodHookFactory FACTORY = MethodHookFactory.of(ResponseSourceMade.class);
 
         private ResponseSourceMade(MethodVisitor target, ClassShape shape, int access, String descriptor) {
             super(target, shape, access, descriptor, false);
-        }
-
-        @Override
-        protected void onEnter() {
         }
 
         @Override
@@ -79,19 +65,10 @@ final class BodyStreamHooks {
 
     /** Before {@code ResponseBodySource.read(buffer, n)} returns: the last {@code read} bytes of the buffer are new. */
     static final class ResponseRead extends HookedMethod {
-        static final MethodHookFactory FACTORY = new MethodHookFactory() {
-            @Override
-            public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-                return new ResponseRead(target, shape, access, descriptor);
-            }
-        };
+        static final MethodHookFactory FACTORY = MethodHookFactory.of(ResponseRead.class);
 
         private ResponseRead(MethodVisitor target, ClassShape shape, int access, String descriptor) {
             super(target, shape, access, descriptor, false);
-        }
-
-        @Override
-        protected void onEnter() {
         }
 
         @Override
@@ -105,12 +82,7 @@ final class BodyStreamHooks {
 
     /** Before {@code ResponseBodySource.close()}. */
     static final class ResponseClose extends HookedMethod {
-        static final MethodHookFactory FACTORY = new MethodHookFactory() {
-            @Override
-            public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-                return new ResponseClose(target, shape, access, descriptor);
-            }
-        };
+        static final MethodHookFactory FACTORY = MethodHookFactory.of(ResponseClose.class);
 
         private ResponseClose(MethodVisitor target, ClassShape shape, int access, String descriptor) {
             super(target, shape, access, descriptor, false);

@@ -19,12 +19,7 @@ final class CallHook extends HookedMethod {
     static final MethodMatch INTERCEPT =
             MethodMatch.of("intercept", "(Lokhttp3/Interceptor$Chain;)Lokhttp3/Response;");
 
-    static final MethodHookFactory FACTORY = new MethodHookFactory() {
-        @Override
-        public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-            return new CallHook(target, shape, access, descriptor);
-        }
-    };
+    static final MethodHookFactory FACTORY = MethodHookFactory.of(CallHook.class);
 
     private static final int CHAIN = 1;
 

@@ -31,12 +31,7 @@ final class ExchangeHooks {
      * declared by the method itself, before a byte is written; otherwise null.
      */
     static final class RequestHeaders extends HookedMethod {
-        static final MethodHookFactory FACTORY = new MethodHookFactory() {
-            @Override
-            public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-                return new RequestHeaders(target, shape, access, descriptor);
-            }
-        };
+        static final MethodHookFactory FACTORY = MethodHookFactory.of(RequestHeaders.class);
 
         private RequestHeaders(MethodVisitor target, ClassShape shape, int access, String descriptor) {
             super(target, shape, access, descriptor, false);
@@ -61,19 +56,10 @@ final class ExchangeHooks {
 
     /** Before {@code openResponseBody(response)} returns the body OkHttp hands up the chain. */
     static final class ResponseOpened extends HookedMethod {
-        static final MethodHookFactory FACTORY = new MethodHookFactory() {
-            @Override
-            public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-                return new ResponseOpened(target, shape, access, descriptor);
-            }
-        };
+        static final MethodHookFactory FACTORY = MethodHookFactory.of(ResponseOpened.class);
 
         private ResponseOpened(MethodVisitor target, ClassShape shape, int access, String descriptor) {
             super(target, shape, access, descriptor, false);
-        }
-
-        @Override
-        protected void onEnter() {
         }
 
         @Override
@@ -87,12 +73,7 @@ final class ExchangeHooks {
 
     /** Before {@code trackFailure(e)}: every failure of the exchange passes here. */
     static final class Failure extends HookedMethod {
-        static final MethodHookFactory FACTORY = new MethodHookFactory() {
-            @Override
-            public MethodVisitor hook(MethodVisitor target, ClassShape shape, int access, String descriptor) {
-                return new Failure(target, shape, access, descriptor);
-            }
-        };
+        static final MethodHookFactory FACTORY = MethodHookFactory.of(Failure.class);
 
         private Failure(MethodVisitor target, ClassShape shape, int access, String descriptor) {
             super(target, shape, access, descriptor, false);
