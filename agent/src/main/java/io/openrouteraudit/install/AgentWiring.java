@@ -116,8 +116,9 @@ final class AgentWiring {
         // Bounded: a stuck disk must not hold the application's exit for long.
         private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
         private static final long SETTLE_MILLIS = 250;
-        // Bounded too: an OTLP endpoint that is down or slow must not hold the exit.
-        private static final long EXPORT_FLUSH_MILLIS = 2_000;
+        // Bounded too: an OTLP endpoint that is down or stalled must not hold the exit. Spans are
+        // best effort (the journal has every record); a healthy collector answers well within it.
+        private static final long EXPORT_FLUSH_MILLIS = 1_000;
 
         private final ExchangeTracker tracker;
         private final LazyJournal journal;
