@@ -139,15 +139,19 @@ public final class AgentOverheadComparison {
                 CallLatencyApp.class.getName()));
         command.addAll(appArgs);
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path errors = Files.createTempFile("measured", ".err");
+        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             line = out.readLine();
         }
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0 || line == null) {
             process.destroyForcibly();
-            throw new IllegalStateException("measured run failed: " + command);
+            String stderr = Files.readString(errors);
+            throw new IllegalStateException("measured run failed: " + command + "\n"
+                    + stderr.substring(Math.max(0, stderr.length() - 4000)));
         }
+        Files.deleteIfExists(errors);
         Map<String, Double> values = new TreeMap<>();
         values.put("wall_s", (System.nanoTime() - t0) / 1e9);
         for (String pair : line.trim().split(" ")) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -58,10 +59,11 @@ public final class CallLatencyApp {
                 nanos[i] = System.nanoTime() - t0;
             }
             Arrays.sort(nanos);
-            double perSecond = threads > 0 ? ThroughputRun.callsPerSecond(call::run, threads, throughputSeconds) : 0;
-            System.out.printf(Locale.ROOT, "calls=%d p50_us=%.1f p99_us=%.1f p999_us=%.1f calls_per_s=%.1f peak_rss_kib=%d process_cpu_s=%.3f%n",
-                    calls, micros(nanos, 0.50), micros(nanos, 0.99), micros(nanos, 0.999), perSecond, peakRssKib(),
-                    processCpuSeconds());
+            ThroughputRun.Result throughput = threads > 0
+                    ? ThroughputRun.run(call::run, threads, throughputSeconds) : ThroughputRun.Result.NOT_RUN;
+            System.out.printf(Locale.ROOT, "calls=%d p50_us=%.1f p99_us=%.1f p999_us=%.1f calls_per_s=%.1f peak_rss_kib=%d process_cpu_s=%.3f throughput_io_failures=%d retried_calls=%d%n",
+                    calls, micros(nanos, 0.50), micros(nanos, 0.99), micros(nanos, 0.999), throughput.callsPerSecond(),
+                    peakRssKib(), processCpuSeconds(), throughput.ioFailures(), call.retries());
         }
         // the SDK's and OkHttp's non-daemon threads would otherwise keep the JVM up for a minute
         System.exit(0);
@@ -88,14 +90,25 @@ public final class CallLatencyApp {
     /** One chat completion, read whole. */
     interface Call {
         void run() throws IOException, InterruptedException;
+
+        /** Calls sent a second time after a stale pooled connection. */
+        default long retries() {
+            return 0;
+        }
     }
 
     private static final class JdkCall implements Call {
         private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final LongAdder retries = new LongAdder();
         private final URI uri;
 
         JdkCall(URI uri) {
             this.uri = uri;
+        }
+
+        @Override
+        public long retries() {
+            return retries.sum();
         }
 
         @Override
@@ -105,7 +118,15 @@ public final class CallLatencyApp {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(REQUEST))
                     .build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stalePooledConnection) {
+                // JDK 17's pool now and then hands out a keep-alive connection it is closing
+                // ("header parser received no bytes"), agent or not: the call is sent again once.
+                retries.increment();
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IOException("unexpected status " + response.statusCode());
             }
