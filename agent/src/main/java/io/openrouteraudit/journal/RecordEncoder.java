@@ -31,7 +31,7 @@ public final class RecordEncoder {
         JsonWriter w = new JsonWriter(buffer).begin()
                 .field("schema", AuditRecord.SCHEMA)
                 .field("seq", seq)
-                .field("timestamp", TIMESTAMP.format(r.timestamp()))
+                .timestampField("timestamp", r.timestamp())
                 .field("generation_id", r.generationId())
                 .field("client", r.client())
                 .field("method", r.method())
