@@ -1,5 +1,6 @@
 package io.openrouteraudit.capture;
 
+import java.lang.ref.Cleaner;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +25,7 @@ public final class ExchangeRecorder {
     private final CallerSpan callerSpan;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile ResponseHead head;
+    private volatile Cleaner.Cleanable unreadGuard;
 
     public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending) {
         this(start, maxBytes, sink, pending, null);
@@ -55,6 +57,19 @@ public final class ExchangeRecorder {
 
     public void responseHead(ResponseHead head) {
         this.head = head;
+    }
+
+    /**
+     * The registration that ends this exchange if its body becomes unreachable unread. Released
+     * as soon as the exchange ends: a registration left to the garbage collector keeps this
+     * recorder and its buffers alive until the cleaner thread gets round to it, which under load
+     * is far behind, and every pending one is a reference the collector must process.
+     */
+    public void guardUnread(Cleaner.Cleanable guard) {
+        unreadGuard = guard;
+        if (ended.get()) {
+            guard.clean(); // ended before the guard was set: the ending thread may have missed it
+        }
     }
 
     public boolean hasEnded() {
@@ -114,6 +129,10 @@ public final class ExchangeRecorder {
         } finally {
             // Only now: shutdown waits for exchanges still being written, not just unended ones.
             pending.remove(this);
+            Cleaner.Cleanable guard = unreadGuard;
+            if (guard != null) {
+                guard.clean(); // its action finds this recorder ended and does nothing
+            }
         }
     }
 

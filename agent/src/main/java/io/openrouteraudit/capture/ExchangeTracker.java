@@ -68,7 +68,7 @@ public final class ExchangeTracker {
      * only the recorder, never the body, or the body could never become unreachable.
      */
     public void endWhenUnreachable(Object body, ExchangeRecorder recorder) {
-        cleaner().register(body, recorder::abandon);
+        recorder.guardUnread(cleaner().register(body, recorder::abandon));
     }
 
     private Cleaner cleaner() {

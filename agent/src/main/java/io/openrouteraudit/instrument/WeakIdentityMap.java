@@ -2,36 +2,38 @@ package io.openrouteraudit.instrument;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-object state that a library's objects carry without knowing it: keys compared by
  * identity (a library class may override {@code equals}) and held weakly (state about an
  * object the application dropped goes with it). Values must not refer to their key.
- * Thread-safe; every operation is short.
+ * Thread-safe without a lock of its own: OkHttp looks its exchange up on every body read, from
+ * as many threads as the application calls from, and a map-wide monitor made them queue.
  */
 public final class WeakIdentityMap<K, V> {
 
-    private final Map<Object, V> entries = new HashMap<>();
+    // Lookups pass a Probe: the map compares with probe.equals(storedKey), so none allocates a reference.
+    private final Map<Object, V> entries = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
 
-    public synchronized V get(K key) {
+    public V get(K key) {
         expungeCleared();
         return entries.get(new Probe(key));
     }
 
-    public synchronized void put(K key, V value) {
+    public void put(K key, V value) {
         expungeCleared();
         entries.put(new WeakKey(key, cleared), value);
     }
 
-    public synchronized V remove(K key) {
+    public V remove(K key) {
         expungeCleared();
         return entries.remove(new Probe(key));
     }
 
-    public synchronized int size() {
+    public int size() {
         expungeCleared();
         return entries.size();
     }

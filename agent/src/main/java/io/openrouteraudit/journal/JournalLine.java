@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class JournalLine {
 
     static final String HASH_KEY = ",\"record_hash\":\"";
+    static final String LINE_END = "\"}";
     private static final int SUFFIX_LENGTH = HASH_KEY.length() + 64 + 2;
 
     private JournalLine() {
@@ -16,7 +17,7 @@ public final class JournalLine {
 
     /** The stored line for a canonical prefix (an object not yet closed) and its hash. */
     static String compose(String canonicalPrefix, String recordHash) {
-        return canonicalPrefix + HASH_KEY + recordHash + "\"}";
+        return canonicalPrefix + HASH_KEY + recordHash + LINE_END;
     }
 
     /** The bytes the hash covers: the line without its {@code record_hash} member, closed. */

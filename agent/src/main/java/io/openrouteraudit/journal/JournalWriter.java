@@ -4,7 +4,6 @@ import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.config.JournalRoll;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +32,7 @@ public final class JournalWriter implements Closeable {
     private final ReentrantLock threads = new ReentrantLock();
     private final RecordEncoder encoder = new RecordEncoder();
     private final ChainHasher hasher = new ChainHasher();
+    private final Utf8LineBuffer line = new Utf8LineBuffer(8192);
 
     private JournalWriter(SingleChronicleQueue queue) {
         this.queue = queue;
@@ -116,9 +116,13 @@ public final class JournalWriter implements Closeable {
                 try {
                     ChainTip tip = follower.catchUp();
                     seq = tip.seq() + 1;
-                    String prefix = encoder.canonical(record, seq, tip.recordHash());
-                    hash = hasher.hash(tip.recordHash(), JournalLine.canonicalBytes(prefix));
-                    dc.wire().bytes().write(JournalLine.compose(prefix, hash).getBytes(StandardCharsets.UTF_8));
+                    // Encoded once into a reused buffer: the hash covers the prefix closed with '}',
+                    // the stored line is the same prefix followed by the record_hash member.
+                    line.clear();
+                    line.append(encoder.canonicalText(record, seq, tip.recordHash()));
+                    hash = hasher.hashClosed(tip.recordHash(), line.bytes(), line.length());
+                    line.append(JournalLine.HASH_KEY).append(hash).append(JournalLine.LINE_END);
+                    dc.wire().bytes().write(line.bytes(), 0, line.length());
                 } catch (RuntimeException | Error e) {
                     // Closing would commit a half-written excerpt into the chain.
                     dc.rollbackOnClose();

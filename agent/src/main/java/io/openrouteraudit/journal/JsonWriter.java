@@ -36,6 +36,15 @@ final class JsonWriter {
         return this;
     }
 
+    /** An instant as the record's UTC millisecond timestamp (required, as the formatter it replaces required it). */
+    JsonWriter timestampField(String name, java.time.Instant value) {
+        key(name);
+        out.append('"');
+        IsoMillisTimestamp.append(out, value);
+        out.append('"');
+        return this;
+    }
+
     JsonWriter field(String name, Number value) {
         key(name);
         number(value);

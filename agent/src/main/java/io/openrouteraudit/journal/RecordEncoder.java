@@ -19,11 +19,19 @@ public final class RecordEncoder {
 
     /** The canonical text without {@code record_hash}, as an unclosed object ready for it. */
     public String canonical(AuditRecord r, long seq, String prevHash) {
+        return canonicalText(r, seq, prevHash).toString();
+    }
+
+    /**
+     * As {@link #canonical}, but the encoder's own buffer, valid until its next use: the journal
+     * encodes it to bytes once instead of copying it through strings.
+     */
+    public CharSequence canonicalText(AuditRecord r, long seq, String prevHash) {
         buffer.setLength(0);
         JsonWriter w = new JsonWriter(buffer).begin()
                 .field("schema", AuditRecord.SCHEMA)
                 .field("seq", seq)
-                .field("timestamp", TIMESTAMP.format(r.timestamp()))
+                .timestampField("timestamp", r.timestamp())
                 .field("generation_id", r.generationId())
                 .field("client", r.client())
                 .field("method", r.method())
@@ -59,7 +67,7 @@ public final class RecordEncoder {
                 .field("prompt", r.prompt())
                 .field("completion", r.completion())
                 .field("prev_hash", prevHash);
-        return buffer.toString();
+        return buffer;
     }
 
     private static void routing(JsonWriter w, Routing routing) {

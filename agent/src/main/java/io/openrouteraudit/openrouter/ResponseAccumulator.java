@@ -42,6 +42,18 @@ final class ResponseAccumulator {
         }
     }
 
+    boolean hasGenerationId() {
+        return generationId != null;
+    }
+
+    boolean hasModelUsed() {
+        return modelUsed != null;
+    }
+
+    boolean hasProvider() {
+        return provider != null;
+    }
+
     void modelUsed(String v) {
         if (modelUsed == null) {
             modelUsed = v;

@@ -26,9 +26,29 @@ final class ResponseObjectReader {
             String name = p.currentName();
             p.nextToken();
             switch (name) {
-                case "id" -> acc.generationId(JsonValues.text(p));
-                case "model" -> acc.modelUsed(JsonValues.text(p));
-                case "provider" -> acc.provider(JsonValues.text(p));
+                // Every stream chunk repeats these and the first wins: later copies are skipped
+                // undecoded, which spares three strings per chunk.
+                case "id" -> {
+                    if (acc.hasGenerationId()) {
+                        p.skipChildren();
+                    } else {
+                        acc.generationId(JsonValues.text(p));
+                    }
+                }
+                case "model" -> {
+                    if (acc.hasModelUsed()) {
+                        p.skipChildren();
+                    } else {
+                        acc.modelUsed(JsonValues.text(p));
+                    }
+                }
+                case "provider" -> {
+                    if (acc.hasProvider()) {
+                        p.skipChildren();
+                    } else {
+                        acc.provider(JsonValues.text(p));
+                    }
+                }
                 case "usage" -> UsageReader.read(p, acc);
                 case "error" -> {
                     ErrorReader.ErrorInfo error = ErrorReader.read(p);

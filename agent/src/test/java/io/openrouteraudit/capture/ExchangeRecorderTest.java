@@ -347,6 +347,34 @@ class ExchangeRecorderTest {
         assertTrue(e.responseBody().truncated());
     }
 
+    /** Counts releases; what the tracker's cleaner registration does when the exchange ends first. */
+    private static final class CountingGuard implements java.lang.ref.Cleaner.Cleanable {
+        int cleaned;
+
+        @Override
+        public void clean() {
+            cleaned++;
+        }
+    }
+
+    @Test
+    void theUnreadGuardIsReleasedWhenTheExchangeEndsWhicheverComesFirst() {
+        ExchangeRecorder endsAfter = recorder();
+        CountingGuard early = new CountingGuard();
+        endsAfter.guardUnread(early);
+        assertEquals(0, early.cleaned);
+        endsAfter.complete();
+        assertEquals(1, early.cleaned);
+        endsAfter.abandon();
+        assertEquals(1, early.cleaned, "ending again releases nothing more");
+
+        ExchangeRecorder endedBefore = recorder();
+        endedBefore.complete();
+        CountingGuard late = new CountingGuard();
+        endedBefore.guardUnread(late);
+        assertEquals(1, late.cleaned);
+    }
+
     @Test
     void startNeverPrintsTheBearerToken() {
         assertFalse(start().toString().contains("sk-or-v1-secret"));

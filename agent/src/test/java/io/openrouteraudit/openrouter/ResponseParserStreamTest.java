@@ -156,6 +156,19 @@ class ResponseParserStreamTest {
     }
 
     @Test
+    void identityRepeatedInAnotherShapeAfterTheFirstIsSkippedWithoutLosingTheChunk() {
+        ResponseFacts f = sse(events("{\"id\":\"gen-first\",\"model\":\"m1\",\"provider\":\"P1\",\"choices\":[]}",
+                "{\"id\":{\"odd\":[1,2]},\"model\":[\"m2\"],\"provider\":null,"
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"},\"finish_reason\":\"stop\"}]}"));
+        assertEquals("gen-first", f.generationId());
+        assertEquals("m1", f.modelUsed());
+        assertEquals("P1", f.provider());
+        assertEquals("hi", f.completionText());
+        assertEquals("stop", f.finishReason());
+        assertFalse(f.parseError());
+    }
+
+    @Test
     void reasoningDeltaMarksFirstContentButIsNotCompletionText() {
         String first = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\",\"reasoning\":\"thinking\"}}]}";
         String body = events("{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}", first,

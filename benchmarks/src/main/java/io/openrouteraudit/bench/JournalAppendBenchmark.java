@@ -3,13 +3,9 @@ package io.openrouteraudit.bench;
 import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.config.JournalRoll;
 import io.openrouteraudit.journal.JournalWriter;
-import io.openrouteraudit.openrouter.Routing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** One record through encoding, the SHA-256 chain, both locks and the Chronicle append. */
+/** One record through encoding, the SHA-256 chain, both locks and the Chronicle append (records/s on one thread). */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,12 +32,14 @@ public class JournalAppendBenchmark {
     private Path dir;
     private JournalWriter writer;
     private AuditRecord record;
+    private AuditRecord recordWithText;
 
     @Setup
     public void open() throws IOException {
         dir = Files.createTempDirectory("journal-bench");
         writer = JournalWriter.open(dir.resolve("j"), JournalRoll.DAILY);
-        record = typicalRecord();
+        record = TypicalRecords.metadataOnly();
+        recordWithText = TypicalRecords.withPromptAndCompletion();
     }
 
     @Benchmark
@@ -49,18 +47,14 @@ public class JournalAppendBenchmark {
         return writer.append(record);
     }
 
+    /** With a 2 KB prompt and a 1 KB completion stored too. */
+    @Benchmark
+    public long appendWithChainAndText() throws IOException {
+        return writer.append(recordWithText);
+    }
+
     @TearDown
     public void close() throws IOException {
         writer.close();
-    }
-
-    static AuditRecord typicalRecord() {
-        return new AuditRecord(Instant.now(), "gen-1766107352-qwhPp17HeXK7ivKFmPFa", "jdk-httpclient", "POST",
-                "/api/v1/chat/completions", "google/gemini-3-flash-preview", "google/gemini-3-flash-preview",
-                "Google", false, 200, "success", null, "stop", 18L, 1067L, 826L, 0L, 0.00321, 412L, null,
-                "user-1234", "Billing Service", "https://billing.example", "0123456789ab", "a".repeat(64),
-                "b".repeat(64), Map.of("EMAIL", 1), false, "session-9",
-                new Routing(null, List.of("Google"), null, null, false, "deny", null, 1024L),
-                List.of(), null, null, null, null);
     }
 }

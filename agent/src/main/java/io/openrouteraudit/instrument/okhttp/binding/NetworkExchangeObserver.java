@@ -117,12 +117,14 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
             copy(buffer, buffer.size() - read, read, observed.responseCopy());
         } else if (read == -1) {
             observed.recorder().complete();
+            // Ended: nothing later needs the entry, and the collector need not find it.
+            exchanges.remove(exchange);
         }
     }
 
     @Override
     public void responseBodyClosed(Object exchange) {
-        ObservedExchange observed = exchanges.get(exchange);
+        ObservedExchange observed = exchanges.remove(exchange);
         if (observed != null) {
             observed.recorder().cancel();
         }
@@ -130,7 +132,7 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
 
     @Override
     public void exchangeFailed(Object exchange, Object call, IOException failure) {
-        ObservedExchange observed = exchanges.get(exchange);
+        ObservedExchange observed = exchanges.remove(exchange);
         if (observed != null) {
             endWithFailure(observed.recorder(), failure, (Call) call);
         }
