@@ -1,6 +1,8 @@
 package io.openrouteraudit.it;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -191,5 +193,34 @@ final class LibraryAppRuns {
             fail(problems.size() + " record(s) differ from what the simulator received and sent (" + run + "):\n"
                     + String.join("\n\n", problems));
         }
+    }
+
+    /** The application printed the same sections and the simulator received the same bytes, with and without the agent. */
+    static void assertUnchangedByTheAgent(Run run) {
+        assertAll(() -> TranscriptSections.assertSame(run.runs()),
+                () -> assertEquals(ReceivedBytes.describe(run.runs().withoutAgent().exchanges()),
+                        ReceivedBytes.describe(run.runs().withAgent().exchanges()),
+                        "the simulator received different requests with the agent attached"));
+    }
+
+    /**
+     * The ground the comparison stands on: without any agent, a second run of {@code app} prints
+     * and sends exactly what the first did, and its transcript holds each expected line.
+     *
+     * @return the second run's transcript, for further checks
+     */
+    String assertReproducibleWithoutAgent(LibraryApp app, List<String> expectedLines) {
+        Run run = of(app, TestJdk.JDK_17);
+        AppRun again = runWithoutAgent(app, TestJdk.JDK_17);
+        assertEquals(TranscriptSections.of(run.runs().withoutAgent().process().stdout()),
+                TranscriptSections.of(again.process().stdout()), "transcripts of two plain runs");
+        assertEquals(ReceivedBytes.describe(run.runs().withoutAgent().exchanges()),
+                ReceivedBytes.describe(again.exchanges()), "requests of two plain runs");
+        String transcript = again.process().stdout();
+        for (String expected : expectedLines) {
+            assertTrue(transcript.contains(expected), "the transcript should contain \"" + expected + "\"\n"
+                    + transcript);
+        }
+        return transcript;
     }
 }

@@ -71,10 +71,7 @@ class OpenAiSdkAppIT {
         String transcript = run.runs().withoutAgent().process().stdout();
         assertTrue(transcript.startsWith("sdk: com.openai.client.okhttp.OpenAIOkHttpClient from openai-java-client-okhttp-"
                 + app.version() + ".jar"), transcript);
-        assertAll(() -> TranscriptSections.assertSame(run.runs()),
-                () -> assertEquals(ReceivedBytes.describe(run.runs().withoutAgent().exchanges()),
-                        ReceivedBytes.describe(run.runs().withAgent().exchanges()),
-                        "the simulator received different requests with the agent attached"));
+        LibraryAppRuns.assertUnchangedByTheAgent(run);
     }
 
     /**
@@ -83,20 +80,10 @@ class OpenAiSdkAppIT {
      */
     @Test
     void withoutTheAgentTheApplicationIsReproducible() {
-        LibraryApp app = LibraryApp.OPENAI_NEWEST;
-        LibraryAppRuns.Run run = runs.of(app, TestJdk.JDK_17);
-        AppRun again = runs.runWithoutAgent(app, TestJdk.JDK_17);
-        assertEquals(TranscriptSections.of(run.runs().withoutAgent().process().stdout()),
-                TranscriptSections.of(again.process().stdout()), "transcripts of two plain runs");
-        assertEquals(ReceivedBytes.describe(run.runs().withoutAgent().exchanges()),
-                ReceivedBytes.describe(again.exchanges()), "requests of two plain runs");
-        String transcript = again.process().stdout();
-        for (String expected : List.of("exception com.openai.errors.RateLimitException", "status code 429",
+        runs.assertReproducibleWithoutAgent(LibraryApp.OPENAI_NEWEST, List.of(
+                "exception com.openai.errors.RateLimitException", "status code 429",
                 "exception com.openai.errors.SseException", "stream closed after the first chunk",
-                "output text: ", "embeddings model openai/text-embedding-3-small", "-- async createStreaming")) {
-            assertTrue(transcript.contains(expected), "the transcript should contain \"" + expected + "\"\n"
-                    + transcript);
-        }
+                "output text: ", "embeddings model openai/text-embedding-3-small", "-- async createStreaming"));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
