@@ -26,6 +26,12 @@ public final class ApplicationSpanReader implements CallerSpanSource {
     // pin a redeployed web application). A collected value is looked up again: microseconds.
     private final Map<ClassLoader, WeakReference<ApiMethods>> byLoader = new WeakHashMap<>();
     private final Map<ClassLoader, Boolean> withoutApi = new WeakHashMap<>();
+    // Nearly every call comes from one loader: answered from here, without the maps' lock.
+    // (It keeps that one loader reachable, as long as it stays the last one seen.)
+    private volatile LastLoader last;
+
+    private record LastLoader(ClassLoader loader, ApiMethods apiOrNull) {
+    }
 
     @Override
     public CallerSpan current() {
@@ -34,7 +40,14 @@ public final class ApplicationSpanReader implements CallerSpanSource {
             if (loader == null) {
                 loader = ClassLoader.getSystemClassLoader();
             }
-            ApiMethods api = methodsFor(loader);
+            LastLoader seen = last;
+            ApiMethods api;
+            if (seen != null && seen.loader() == loader) {
+                api = seen.apiOrNull();
+            } else {
+                api = methodsFor(loader);
+                last = new LastLoader(loader, api);
+            }
             return api == null ? null : api.currentSpan();
         } catch (Throwable t) {
             return null;
