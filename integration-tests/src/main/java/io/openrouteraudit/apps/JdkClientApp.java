@@ -1,11 +1,11 @@
 package io.openrouteraudit.apps;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An application that calls OpenRouter through {@code java.net.http.HttpClient} in every way
@@ -24,24 +24,9 @@ public final class JdkClientApp {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("--list")) {
-            SCENARIOS.keySet().forEach(System.out::println);
+        List<String> names = ScenarioArgs.scenarios("JdkClientApp", SCENARIOS.keySet(), Set.of(), args);
+        if (names == null) {
             return;
-        }
-        if (args.length < 2) {
-            System.err.println("usage: JdkClientApp <baseUrl> <scenario>... | all   (--list for names)");
-            System.exit(2);
-        }
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("all")) {
-                names.addAll(SCENARIOS.keySet());
-            } else if (SCENARIOS.containsKey(args[i])) {
-                names.add(args[i]);
-            } else {
-                System.err.println("unknown scenario '" + args[i] + "'; known: " + SCENARIOS.keySet());
-                System.exit(2);
-            }
         }
         Transcript transcript = new Transcript(System.out);
         ScenarioContext context = new ScenarioContext(URI.create(args[0]), transcript);

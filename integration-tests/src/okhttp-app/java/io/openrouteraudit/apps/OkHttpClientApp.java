@@ -1,6 +1,5 @@
 package io.openrouteraudit.apps;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,24 +30,9 @@ public final class OkHttpClientApp {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("--list")) {
-            SCENARIOS.keySet().forEach(System.out::println);
+        List<String> names = ScenarioArgs.scenarios("OkHttpClientApp", SCENARIOS.keySet(), ON_REQUEST.keySet(), args);
+        if (names == null) {
             return;
-        }
-        if (args.length < 2) {
-            System.err.println("usage: OkHttpClientApp <baseUrl> <scenario>... | all   (--list for names)");
-            System.exit(2);
-        }
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("all")) {
-                names.addAll(SCENARIOS.keySet());
-            } else if (SCENARIOS.containsKey(args[i]) || ON_REQUEST.containsKey(args[i])) {
-                names.add(args[i]);
-            } else {
-                System.err.println("unknown scenario '" + args[i] + "'; known: " + SCENARIOS.keySet());
-                System.exit(2);
-            }
         }
         Transcript transcript = new Transcript(System.out);
         OkHttpContext context = new OkHttpContext(args[0], transcript);

@@ -6,11 +6,11 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import com.openai.errors.OpenAIServiceException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -32,24 +32,9 @@ public final class OpenAiSdkApp {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("--list")) {
-            SCENARIOS.keySet().forEach(System.out::println);
+        List<String> names = ScenarioArgs.scenarios("OpenAiSdkApp", SCENARIOS.keySet(), Set.of(), args);
+        if (names == null) {
             return;
-        }
-        if (args.length < 2) {
-            System.err.println("usage: OpenAiSdkApp <baseUrl> <scenario>... | all   (--list for names)");
-            System.exit(2);
-        }
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("all")) {
-                names.addAll(SCENARIOS.keySet());
-            } else if (SCENARIOS.containsKey(args[i])) {
-                names.add(args[i]);
-            } else {
-                System.err.println("unknown scenario '" + args[i] + "'; known: " + SCENARIOS.keySet());
-                System.exit(2);
-            }
         }
         Transcript transcript = new Transcript(System.out);
         transcript.note("sdk: " + ClassOrigin.describe(OpenAIOkHttpClient.class));
