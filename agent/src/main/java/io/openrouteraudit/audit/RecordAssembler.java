@@ -32,11 +32,19 @@ public final class RecordAssembler {
     private final Redactor redactor;
     private final Supplier<KeyedHasher> hasher;
     private final ContentMode content;
+    private final ViolationCheck violations;
 
     public RecordAssembler(Redactor redactor, Supplier<KeyedHasher> hasher, ContentMode content) {
+        this(redactor, hasher, content, ViolationCheck.NONE);
+    }
+
+    /** @param violations the compliance policy's judgement of each exchange */
+    public RecordAssembler(Redactor redactor, Supplier<KeyedHasher> hasher, ContentMode content,
+                           ViolationCheck violations) {
         this.redactor = redactor;
         this.hasher = hasher;
         this.content = content;
+        this.violations = violations;
     }
 
     public AuditRecord assemble(Exchange exchange) {
@@ -89,7 +97,7 @@ public final class RecordAssembler {
                 requestBody.truncated() || responseBody.truncated(),
                 redacted(request.sessionId() != null ? request.sessionId() : start.sessionHeader()),
                 request.routing(),
-                List.of(),
+                violations.violations(exchange, request, response.provider()),
                 null,
                 null,
                 promptContent(request.promptJson()),

@@ -1,6 +1,7 @@
 package io.openrouteraudit.capture;
 
 import java.lang.ref.Cleaner;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,8 @@ public final class ExchangeRecorder {
     private final ExchangeSink sink;
     private final PendingExchanges pending;
     private final CallerSpan callerSpan;
+    private final List<String> admissionViolations;
+    private volatile String refusal;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile ResponseHead head;
     private volatile Cleaner.Cleanable unreadGuard;
@@ -34,7 +37,14 @@ public final class ExchangeRecorder {
     /** @param callerSpan the application's current span on the calling thread, or {@code null} */
     public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending,
                             CallerSpan callerSpan) {
+        this(start, maxBytes, sink, pending, callerSpan, List.of());
+    }
+
+    /** @param admissionViolations policy rules the request broke when it left */
+    public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending,
+                            CallerSpan callerSpan, List<String> admissionViolations) {
         this.start = start;
+        this.admissionViolations = admissionViolations;
         this.callerSpan = callerSpan;
         this.requestBody = new BodyCapture(maxBytes);
         this.responseBody = new BodyCapture(maxBytes);
@@ -97,8 +107,15 @@ public final class ExchangeRecorder {
         end(Outcome.INCOMPLETE, null);
     }
 
+    /** Ends as refused by the agent before a byte left; {@link #refusal()} then gives the reason. */
     public void block(String reason) {
+        refusal = reason;
         endWith(Outcome.BLOCKED, "IOException", reason);
+    }
+
+    /** Why the agent refused this request, or {@code null} when it was let go. */
+    public String refusal() {
+        return refusal;
     }
 
     /** Ends with the outcome that the library's exception means. */
@@ -124,7 +141,7 @@ public final class ExchangeRecorder {
         long endNanos = System.nanoTime();
         try {
             Exchange exchange = new Exchange(start, requestBody.snapshot(), head, responseBody.snapshot(),
-                    endNanos, outcome, failureType, failureMessage, callerSpan);
+                    endNanos, outcome, failureType, failureMessage, callerSpan, admissionViolations);
             sink.accept(exchange);
         } finally {
             // Only now: shutdown waits for exchanges still being written, not just unended ones.

@@ -13,6 +13,7 @@ public final class ExchangeTracker {
     private final int maxBytes;
     private final CallerSpanSource callerSpans;
     private final ThreadGroup agentThreads;
+    private final RequestGate gate;
     private volatile Cleaner cleaner;
 
     public ExchangeTracker(ExchangeSink sink, int maxBytes) {
@@ -25,6 +26,13 @@ public final class ExchangeTracker {
      *                     start), or {@code null}: calls made on them are the agent's own traffic
      */
     public ExchangeTracker(ExchangeSink sink, int maxBytes, CallerSpanSource callerSpans, ThreadGroup agentThreads) {
+        this(sink, maxBytes, callerSpans, agentThreads, RequestGate.OPEN);
+    }
+
+    /** @param gate decides before each request leaves whether it may (the compliance policy) */
+    public ExchangeTracker(ExchangeSink sink, int maxBytes, CallerSpanSource callerSpans, ThreadGroup agentThreads,
+                           RequestGate gate) {
+        this.gate = gate;
         this.sink = sink;
         this.maxBytes = maxBytes;
         this.callerSpans = callerSpans;
@@ -33,7 +41,40 @@ public final class ExchangeTracker {
 
     /** Runs on the application's calling thread, whatever the client library. */
     public ExchangeRecorder begin(RequestStart start) {
-        return new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan());
+        return begin(start, null);
+    }
+
+    /**
+     * Begins an exchange that the gate has judged. A refused one comes back already ended as
+     * blocked (its record written, with the body it would have sent): the caller then fails the
+     * call with {@link ExchangeRecorder#refusal()} and sends nothing.
+     *
+     * @param body the whole request body read before sending, when {@link #gateNeedsBody()}; else null
+     */
+    public ExchangeRecorder begin(RequestStart start, byte[] body) {
+        GateVerdict verdict = admit(start, body);
+        ExchangeRecorder recorder = new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan(),
+                verdict.violations());
+        if (verdict.refused()) {
+            if (body != null) {
+                recorder.requestBody().append(body, 0, body.length);
+            }
+            recorder.block(verdict.refusal());
+        }
+        return recorder;
+    }
+
+    /** Whether {@link #begin(RequestStart, byte[])} wants the request body read before sending. */
+    public boolean gateNeedsBody() {
+        return gate.needsBody();
+    }
+
+    private GateVerdict admit(RequestStart start, byte[] body) {
+        try {
+            return gate.admit(start, body);
+        } catch (Throwable t) {
+            return GateVerdict.GO;
+        }
     }
 
     /**

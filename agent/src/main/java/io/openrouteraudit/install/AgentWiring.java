@@ -1,9 +1,12 @@
 package io.openrouteraudit.install;
 
 import io.openrouteraudit.audit.RecordAssembler;
+import io.openrouteraudit.audit.RecordSink;
+import io.openrouteraudit.audit.ViolationCheck;
 import io.openrouteraudit.bootstrap.AuditBridge;
 import io.openrouteraudit.capture.CallerSpanSource;
 import io.openrouteraudit.capture.ExchangeTracker;
+import io.openrouteraudit.capture.RequestGate;
 import io.openrouteraudit.config.AuditConfig;
 import io.openrouteraudit.config.FailMode;
 import io.openrouteraudit.diag.AgentLog;
@@ -15,11 +18,18 @@ import io.openrouteraudit.instrument.okhttp.OkHttpBindings;
 import io.openrouteraudit.instrument.okhttp.OkHttpInstrumentation;
 import io.openrouteraudit.journal.LazyJournal;
 import io.openrouteraudit.pipeline.AuditPipeline;
+import io.openrouteraudit.policy.CompliancePolicy;
+import io.openrouteraudit.policy.DailySpend;
+import io.openrouteraudit.policy.PolicyGate;
+import io.openrouteraudit.policy.RecordViolations;
+import io.openrouteraudit.policy.ViolationLog;
 import io.openrouteraudit.pipeline.HashKeySupplier;
 import io.openrouteraudit.redact.Redactor;
 import io.openrouteraudit.telemetry.ApplicationSpanReader;
 import io.openrouteraudit.telemetry.OtlpExport;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,17 +44,34 @@ final class AgentWiring {
     static void wire(Instrumentation inst, AuditConfig config, Redactor redactor, AgentLog log, ClassLoader agentLoader) {
         LazyJournal journal = new LazyJournal(config.journalDir(), config.journalRoll(),
                 config.journalRetentionDays(), log);
+        CompliancePolicy policy = CompliancePolicy.from(config);
+        DailySpend spend = policy.dailyBudgetUsd() == null ? null : new DailySpend(Clock.systemUTC(), log);
+        if (spend != null) {
+            journal.afterOpenAttempt(new ReadBackSpend(spend, config.journalDir()));
+        }
         RecordAssembler assembler = new RecordAssembler(redactor,
-                new HashKeySupplier(config.hashKeyFromEnv(), config.hashKeyFile(), log), config.content());
+                new HashKeySupplier(config.hashKeyFromEnv(), config.hashKeyFile(), log), config.content(),
+                policy.isEmpty() ? ViolationCheck.NONE : new RecordViolations(policy));
         BooleanSupplier admission = new Admission(config.failMode() == FailMode.CLOSED ? journal : null);
         // Every thread the agent starts, and every thread those start (the OTLP exporter's), is in
         // this group: their HTTP calls are the agent's own and never audited.
         ThreadGroup agentThreads = new ThreadGroup("openrouter-audit");
         OtlpExport export = config.otelEnabled() ? OtlpExport.fromEnvironment(agentThreads, agentLoader, log) : null;
-        AuditPipeline pipeline = new AuditPipeline(assembler, List.of(journal), export, admission, log);
+        List<RecordSink> sinks = new ArrayList<>();
+        sinks.add(journal);
+        if (spend != null) {
+            sinks.add(spend); // after the journal: the read-back must not see a record it already counted
+        }
+        if (!policy.isEmpty()) {
+            sinks.add(new ViolationLog(log, policy));
+        }
+        AuditPipeline pipeline = new AuditPipeline(assembler, sinks, export, admission, log);
         CallerSpanSource callerSpans = export != null && export.exportsSpans()
                 ? new ApplicationSpanReader() : CallerSpanSource.NONE;
-        ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes(), callerSpans, agentThreads);
+        RequestGate gate = spend != null || policy.judgesBodiesBeforeSending()
+                ? new PolicyGate(policy, spend) : RequestGate.OPEN;
+        ExchangeTracker tracker = new ExchangeTracker(pipeline, config.captureMaxBytes(), callerSpans, agentThreads,
+                gate);
 
         AuditBridge.registerJdkHttpClient(new JdkExchangeHooks(config, tracker));
         AuditBridge.registerOkHttp(new OkHttpBindings(config, tracker, agentLoader));
@@ -70,6 +97,22 @@ final class AgentWiring {
 
         Thread shutdown = new Thread(new EndPendingAtShutdown(tracker, journal, export), "openrouter-audit-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
+    }
+
+    /** Today's spend, read back from the journal when it opens and before anything is appended. */
+    private static final class ReadBackSpend implements Runnable {
+        private final DailySpend spend;
+        private final Path journalDir;
+
+        ReadBackSpend(DailySpend spend, Path journalDir) {
+            this.spend = spend;
+            this.journalDir = journalDir;
+        }
+
+        @Override
+        public void run() {
+            spend.readBack(journalDir);
+        }
     }
 
     /** With {@code fail-mode=closed} a call may start only while the journal can be written. */

@@ -42,6 +42,7 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
     private final Duration retentionInterval;
     private final Clock clock;
     private final AtomicReference<ScheduledExecutorService> retention = new AtomicReference<>();
+    private volatile Runnable afterOpenAttempt;
 
     public LazyJournal(Path dir, JournalRoll roll) {
         this(dir, roll, 0, null);
@@ -64,6 +65,15 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
     @Override
     public String description() {
         return "the journal in " + dir;
+    }
+
+    /**
+     * Runs {@code task} on the opening thread once the first open has succeeded or failed, before
+     * any record is appended: a reader then sees exactly what earlier runs left. Set before
+     * {@link #warmUp()}.
+     */
+    public void afterOpenAttempt(Runnable task) {
+        this.afterOpenAttempt = task;
     }
 
     /** Starts opening in the background, once. */
@@ -121,18 +131,41 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         if (!opening.compareAndSet(null, fresh)) {
             return opening.get();
         }
+        Runnable firstTask = afterOpenAttempt;
+        afterOpenAttempt = null; // a reopen after a failure must not run it again
         Thread opener = new Thread(() -> {
+            JournalWriter opened = null;
+            Throwable failure = null;
             try {
-                fresh.complete(JournalWriter.open(dir, roll));
-                startRetention();
+                opened = JournalWriter.open(dir, roll);
             } catch (Throwable t) {
+                failure = t;
+            }
+            runQuietly(firstTask);
+            if (opened != null) {
+                fresh.complete(opened);
+                startRetention();
+            } else {
                 failedAtNanos = System.nanoTime();
-                fresh.completeExceptionally(t);
+                fresh.completeExceptionally(failure);
             }
         }, "openrouter-audit-journal-open");
         opener.setDaemon(true);
         opener.start();
         return fresh;
+    }
+
+    private void runQuietly(Runnable task) {
+        if (task == null) {
+            return;
+        }
+        try {
+            task.run();
+        } catch (Throwable t) {
+            if (log != null) {
+                log.warnOnce("journal-after-open", "a task after the journal opened failed", t);
+            }
+        }
     }
 
     /** Once, after the first successful open: a pass now, then one per interval, on a daemon thread. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param user       the {@code user} field
  * @param sessionId  the {@code session_id} field
  * @param routing    routing constraints, never null
- * @param parameters sampling parameters present in the request (max_tokens, max_completion_tokens,
+ * @param parameters sampling parameters present in the request (max_tokens, max_completion_tokens, max_output_tokens,
  *                   temperature, top_p, top_k, frequency_penalty, presence_penalty, seed, stop) in
  *                   body order; numbers as Long or Double, stop as String or List of String
  * @param promptJson the raw JSON text of {@code messages} (else {@code prompt}, else {@code input})

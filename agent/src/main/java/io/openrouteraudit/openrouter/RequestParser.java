@@ -49,7 +49,7 @@ public final class RequestParser {
             case "user" -> f.user = JsonValues.text(p);
             case "session_id" -> f.sessionId = JsonValues.text(p);
             case "provider" -> readProvider(p, f);
-            case "max_tokens", "max_completion_tokens", "temperature", "top_p", "top_k",
+            case "max_tokens", "max_completion_tokens", "max_output_tokens", "temperature", "top_p", "top_k",
                     "frequency_penalty", "presence_penalty", "seed" -> putNumber(name, p, f);
             case "stop" -> readStop(p, f);
             case "messages" -> f.messages = PromptReader.read(p, body, offset, length);
@@ -130,8 +130,10 @@ public final class RequestParser {
         }
 
         private Long maxTokens() {
+            // The Responses API names its limit max_output_tokens.
             Long completion = asLong(parameters.get("max_completion_tokens"));
-            return completion != null ? completion : asLong(parameters.get("max_tokens"));
+            Long chat = completion != null ? completion : asLong(parameters.get("max_tokens"));
+            return chat != null ? chat : asLong(parameters.get("max_output_tokens"));
         }
 
         private static Long asLong(Object n) {

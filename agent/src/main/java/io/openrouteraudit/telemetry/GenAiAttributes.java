@@ -63,7 +63,7 @@ final class GenAiAttributes {
     static final AttributeKey<String> OR_APP_TITLE = AttributeKey.stringKey("openrouter.app_title");
     static final AttributeKey<String> OR_APP_REFERER = AttributeKey.stringKey("openrouter.app_referer");
     static final AttributeKey<Boolean> OR_TRUNCATED = AttributeKey.booleanKey("openrouter.truncated");
-    static final AttributeKey<List<String>> OR_POLICY = AttributeKey.stringArrayKey("openrouter.policy_violations");
+    static final AttributeKey<List<String>> OR_POLICY = AttributeKey.stringArrayKey("openrouter.policy.violations");
     static final String OR_PII_PREFIX = "openrouter.pii.";
 
     private GenAiAttributes() {
@@ -170,7 +170,8 @@ final class GenAiAttributes {
         if (p == null || p.isEmpty()) {
             return;
         }
-        Object maxTokens = p.containsKey("max_completion_tokens") ? p.get("max_completion_tokens") : p.get("max_tokens");
+        Object maxTokens = p.containsKey("max_completion_tokens") ? p.get("max_completion_tokens")
+                : p.containsKey("max_tokens") ? p.get("max_tokens") : p.get("max_output_tokens");
         if (maxTokens instanceof Number n) {
             b.put(AttributeKey.longKey("gen_ai.request.max_tokens"), n.longValue());
         }

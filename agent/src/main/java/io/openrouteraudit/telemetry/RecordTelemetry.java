@@ -3,6 +3,7 @@ package io.openrouteraudit.telemetry;
 import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.capture.CallerSpan;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
@@ -21,6 +22,9 @@ final class RecordTelemetry {
 
     static final String SCOPE = "io.openrouteraudit";
     static final String EVENT_NAME = "openrouter.audit";
+    static final String POLICY_EVENT = "openrouter.policy.violation";
+    static final AttributeKey<String> POLICY_RULE = AttributeKey.stringKey("openrouter.policy.rule");
+    static final AttributeKey<String> POLICY_OUTCOME = AttributeKey.stringKey("openrouter.policy.outcome");
 
     private final Tracer tracer;
     private final GenAiMetrics metrics;
@@ -77,6 +81,13 @@ final class RecordTelemetry {
             span = builder.startSpan();
         } finally {
             ids.clear();
+        }
+        for (String rule : r.policyViolations()) {
+            // One event per broken rule, on the call's timeline: the provider is known at the
+            // end, every other rule when the request left.
+            long at = "provider".equals(rule) ? job.startEpochNanos() + job.durationNanos() : job.startEpochNanos();
+            span.addEvent(POLICY_EVENT, Attributes.of(POLICY_RULE, rule, POLICY_OUTCOME,
+                    "blocked".equals(r.status()) ? "blocked" : "flagged"), at, TimeUnit.NANOSECONDS);
         }
         if (GenAiAttributes.isFailure(r)) {
             span.setStatus(StatusCode.ERROR, r.errorCode() == null ? r.status() : r.errorCode());

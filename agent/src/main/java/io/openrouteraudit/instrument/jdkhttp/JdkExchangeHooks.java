@@ -46,8 +46,23 @@ public final class JdkExchangeHooks implements JdkHttpClientHooks {
             return new Object[] {request, handler, CompletableFuture.failedFuture(new IOException(
                     "openrouter-audit: the audit journal cannot be written (fail-mode=closed); request not sent"))};
         }
-        ExchangeRecorder recorder = tracker.begin(startOf(request, uri, host));
-        HttpRequest sent = withTeedBody(request, recorder);
+        RequestStart start = startOf(request, uri, host);
+        HttpRequest toSend = request;
+        ExchangeRecorder recorder;
+        Optional<HttpRequest.BodyPublisher> publisher = request.bodyPublisher();
+        if (tracker.gateNeedsBody() && publisher.isPresent()) {
+            ReadAheadBody ahead = ReadAheadBody.read(publisher.get());
+            recorder = tracker.begin(start, ahead == null ? null : ahead.bytes());
+            if (ahead != null && recorder.refusal() == null) {
+                toSend = withPublisher(request, ahead.replay(publisher.get().contentLength()));
+            }
+        } else {
+            recorder = tracker.begin(start);
+        }
+        if (recorder.refusal() != null) {
+            return new Object[] {request, handler, CompletableFuture.failedFuture(new IOException(recorder.refusal()))};
+        }
+        HttpRequest sent = withTeedBody(toSend, recorder);
         return new Object[] {sent, new TeeBodyHandler<>(handler, recorder), null};
     }
 
@@ -93,11 +108,15 @@ public final class JdkExchangeHooks implements JdkHttpClientHooks {
         if (publisher.isEmpty()) {
             return request;
         }
+        return withPublisher(request, new TeeBodyPublisher(publisher.get(), recorder.requestBody()));
+    }
+
+    private static HttpRequest withPublisher(HttpRequest request, HttpRequest.BodyPublisher publisher) {
         try {
             // A copy with every header, the method, timeout, version and expect-continue of the
-            // original (JDK 16+); only the publisher is wrapped.
+            // original (JDK 16+); only the publisher differs.
             return HttpRequest.newBuilder(request, (name, value) -> true)
-                    .method(request.method(), new TeeBodyPublisher(publisher.get(), recorder.requestBody()))
+                    .method(request.method(), publisher)
                     .build();
         } catch (RuntimeException unusual) {
             return request;

@@ -17,6 +17,7 @@ import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -48,6 +49,9 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
         final long startNanos = System.nanoTime();
         volatile ExchangeRecorder recorderOrNull;
         volatile boolean refused;
+        // Why the policy refused it: OkHttp may retry a failed write, and the retry is the same
+        // refused request, not a new exchange to record.
+        volatile String policyRefusal;
     }
 
     public NetworkExchangeObserver(AuditConfig config, ExchangeTracker tracker) {
@@ -63,11 +67,22 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
             return null;
         }
         CallAttempt attempt = attemptOf(call);
+        if (attempt.policyRefusal != null) {
+            return new IOException(attempt.policyRefusal);
+        }
         if (!tracker.canRecord()) {
             attempt.refused = true;
             return new IOException(REFUSAL);
         }
-        ExchangeRecorder recorder = tracker.begin(startOf(request, url, Instant.now(), System.nanoTime()));
+        RequestStart start = startOf(request, url, Instant.now(), System.nanoTime());
+        ExchangeRecorder recorder = tracker.gateNeedsBody()
+                ? tracker.begin(start, bodyAhead(request.body()))
+                : tracker.begin(start);
+        if (recorder.refusal() != null) {
+            attempt.refused = true;
+            attempt.policyRefusal = recorder.refusal();
+            return new IOException(recorder.refusal());
+        }
         exchanges.put(exchange, new ObservedExchange(recorder));
         attempt.recorderOrNull = recorder;
         return null;
@@ -178,6 +193,24 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
             calls.put(call, attempt);
         }
         return attempt;
+    }
+
+    /**
+     * The request body, written once more into memory before OkHttp writes it to the wire (OkHttp
+     * itself writes a body again on retries and redirects); {@code null} for a body that may only
+     * be written once, or that fails to.
+     */
+    private static byte[] bodyAhead(RequestBody body) {
+        if (body == null || body.isOneShot() || body.isDuplex()) {
+            return null;
+        }
+        try {
+            Buffer buffer = new Buffer();
+            body.writeTo(buffer);
+            return buffer.readByteArray();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Copies without consuming: the buffer's bytes stay where OkHttp and the application expect them. */

@@ -1,0 +1,37 @@
+package io.openrouteraudit.policy;
+
+import io.openrouteraudit.audit.AuditRecord;
+import io.openrouteraudit.audit.RecordSink;
+import io.openrouteraudit.diag.AgentLog;
+
+/**
+ * Tells the operator on stderr, once per rule, that the policy is being broken: the journal and
+ * the spans carry every occurrence, a log line per call would drown the application's own.
+ */
+public final class ViolationLog implements RecordSink {
+
+    private final AgentLog log;
+    private final CompliancePolicy policy;
+
+    public ViolationLog(AgentLog log, CompliancePolicy policy) {
+        this.log = log;
+        this.policy = policy;
+    }
+
+    @Override
+    public void write(AuditRecord record) {
+        for (String rule : record.policyViolations()) {
+            boolean blocked = "blocked".equals(record.status());
+            log.warnOnce("policy:" + rule, "policy rule " + rule + " broken by a call to "
+                    + (record.modelRequested() == null ? record.endpoint() : record.modelRequested())
+                    + (blocked ? " (blocked, not sent)" : policy.blocks() ? " (known only from the response: flagged)"
+                    : " (policy.action=flag: the call went on)")
+                    + "; further violations of this rule are in the journal only", null);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "the policy violation log";
+    }
+}
