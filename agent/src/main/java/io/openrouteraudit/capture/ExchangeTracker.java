@@ -39,19 +39,23 @@ public final class ExchangeTracker {
         this.agentThreads = agentThreads;
     }
 
-    /** Runs on the application's calling thread, whatever the client library. */
+    /**
+     * Begins recording an exchange the gate does not judge: one that already happened, such as
+     * a connection that failed before any request was written.
+     */
     public ExchangeRecorder begin(RequestStart start) {
-        return begin(start, null);
+        return new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan());
     }
 
     /**
-     * Begins an exchange that the gate has judged. A refused one comes back already ended as
+     * Begins an exchange that is about to send, judged by the gate first. Runs on the
+     * application's calling thread, whatever the client library. A refused one comes back already ended as
      * blocked (its record written, with the body it would have sent): the caller then fails the
      * call with {@link ExchangeRecorder#refusal()} and sends nothing.
      *
      * @param body the whole request body read before sending, when {@link #gateNeedsBody()}; else null
      */
-    public ExchangeRecorder begin(RequestStart start, byte[] body) {
+    public ExchangeRecorder beginSending(RequestStart start, byte[] body) {
         GateVerdict verdict = admit(start, body);
         ExchangeRecorder recorder = new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan(),
                 verdict.violations());
@@ -64,7 +68,7 @@ public final class ExchangeTracker {
         return recorder;
     }
 
-    /** Whether {@link #begin(RequestStart, byte[])} wants the request body read before sending. */
+    /** Whether {@link #beginSending} wants the request body read before sending. */
     public boolean gateNeedsBody() {
         return gate.needsBody();
     }

@@ -238,6 +238,30 @@ class CompliancePolicyIT {
         assertEquals(records.size() + 2 * stack.attemptsPerRefusal(), all.size(), "seq and chain go on across runs");
     }
 
+    @Test
+    void aFlaggedBudgetLetsTheCallsGoAndMarksEveryCallStartedOverIt(@TempDir Path temp) {
+        BigDecimal budget = new BigDecimal("0.00005");
+        Map<String, String> policy = new LinkedHashMap<>();
+        policy.put("openrouter.audit.policy.daily-budget-usd", budget.toPlainString());
+        Path journal = temp.resolve("journal");
+        List<String> calls = List.of("budget-1", "budget-2", "budget-3", "budget-4", "budget-5");
+        Run run = run(Stack.JDK, TestJdk.JDK_17, journal, policy, true, calls);
+
+        assertEquals(calls.size(), run.exchanges.size(), "flag never stops a call");
+        BigDecimal spent = BigDecimal.ZERO;
+        int over = 0;
+        for (JsonNode record : ExportedJournal.read(journal).records()) {
+            assertEquals("success", JsonFields.text(record, "status"), record::toString);
+            boolean overBudget = spent.compareTo(budget) >= 0;
+            assertEquals(overBudget ? List.of("budget") : List.of(), texts(record.get("policy_violations")),
+                    "spent " + spent + " before: " + record);
+            over += overBudget ? 1 : 0;
+            spent = spent.add(record.get("total_cost").decimalValue());
+        }
+        assertTrue(over >= 1 && over < calls.size(), "test design: the budget is crossed mid-run");
+        assertOneStderrLinePerRule(run.process, List.of("budget"));
+    }
+
     static Stream<Arguments> budgetStacks() {
         return Stream.of(Arguments.of(Stack.JDK, TestJdk.JDK_17), Arguments.of(Stack.JDK, TestJdk.JDK_25),
                 Arguments.of(Stack.OKHTTP, TestJdk.JDK_17));

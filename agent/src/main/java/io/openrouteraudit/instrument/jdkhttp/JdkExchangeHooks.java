@@ -48,16 +48,12 @@ public final class JdkExchangeHooks implements JdkHttpClientHooks {
         }
         RequestStart start = startOf(request, uri, host);
         HttpRequest toSend = request;
-        ExchangeRecorder recorder;
         Optional<HttpRequest.BodyPublisher> publisher = request.bodyPublisher();
-        if (tracker.gateNeedsBody() && publisher.isPresent()) {
-            ReadAheadBody ahead = ReadAheadBody.read(publisher.get());
-            recorder = tracker.begin(start, ahead == null ? null : ahead.bytes());
-            if (ahead != null && recorder.refusal() == null) {
-                toSend = withPublisher(request, ahead.replay(publisher.get().contentLength()));
-            }
-        } else {
-            recorder = tracker.begin(start);
+        ReadAheadBody ahead = tracker.gateNeedsBody() && publisher.isPresent()
+                ? ReadAheadBody.read(publisher.get()) : null;
+        ExchangeRecorder recorder = tracker.beginSending(start, ahead == null ? null : ahead.bytes());
+        if (ahead != null && recorder.refusal() == null) {
+            toSend = withPublisher(request, ahead.replay(publisher.get().contentLength()));
         }
         if (recorder.refusal() != null) {
             return new Object[] {request, handler, CompletableFuture.failedFuture(new IOException(recorder.refusal()))};

@@ -75,9 +75,8 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
             return new IOException(REFUSAL);
         }
         RequestStart start = startOf(request, url, Instant.now(), System.nanoTime());
-        ExchangeRecorder recorder = tracker.gateNeedsBody()
-                ? tracker.begin(start, bodyAhead(request.body()))
-                : tracker.begin(start);
+        ExchangeRecorder recorder = tracker.beginSending(start,
+                tracker.gateNeedsBody() ? bodyAhead(request.body()) : null);
         if (recorder.refusal() != null) {
             attempt.refused = true;
             attempt.policyRefusal = recorder.refusal();
