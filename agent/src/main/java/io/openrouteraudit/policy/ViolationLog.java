@@ -21,13 +21,24 @@ public final class ViolationLog implements RecordSink {
     @Override
     public void write(AuditRecord record) {
         for (String rule : record.policyViolations()) {
-            boolean blocked = "blocked".equals(record.status());
             log.warnOnce("policy:" + rule, "policy rule " + rule + " broken by a call to "
                     + (record.modelRequested() == null ? record.endpoint() : record.modelRequested())
-                    + (blocked ? " (blocked, not sent)" : policy.blocks() ? " (known only from the response: flagged)"
-                    : " (policy.action=flag: the call went on)")
+                    + " (" + whatHappened(record, rule) + ")"
                     + "; further violations of this rule are in the journal only", null);
         }
+    }
+
+    private String whatHappened(AuditRecord record, String rule) {
+        if ("blocked".equals(record.status())) {
+            return "blocked, not sent";
+        }
+        if (!policy.blocks()) {
+            return "policy.action=flag: the call went on";
+        }
+        // In block mode a call breaking a request rule went on only because its body could not be
+        // read before sending; the provider is the one rule that is never known in time.
+        return PolicyRule.PROVIDER.ruleName().equals(rule) ? "known only from the response: flagged"
+                : "its body could not be read before sending: flagged";
     }
 
     @Override

@@ -66,7 +66,18 @@ class ViolationLogTest {
         List<String> lines = lines();
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).contains("(blocked, not sent)"), lines.get(0));
-        assertTrue(lines.get(1).contains("known only from the response"), lines.get(1));
+        assertTrue(lines.get(1).contains("(known only from the response: flagged)"), lines.get(1));
+    }
+
+    @Test
+    void inBlockModeARequestRuleFlaggedAfterSendingSaysWhyItWasNotBlocked() {
+        ViolationLog log = logAt(LogLevel.WARN, PolicyAction.BLOCK);
+
+        log.write(record("success", List.of("zdr")));
+
+        String line = lines().get(0);
+        assertTrue(line.contains("policy rule zdr "), line);
+        assertTrue(line.contains("(its body could not be read before sending: flagged)"), line);
     }
 
     @Test
