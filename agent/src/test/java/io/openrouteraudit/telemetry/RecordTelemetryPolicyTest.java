@@ -3,6 +3,7 @@ package io.openrouteraudit.telemetry;
 import static io.openrouteraudit.telemetry.GenAiAttributesTest.job;
 import static io.openrouteraudit.telemetry.GenAiAttributesTest.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -122,7 +123,7 @@ class RecordTelemetryPolicyTest {
     void aCallThatBrokeNothingHasNeitherAttributeNorEvent() {
         SpanData span = exportedSpanOf(job(record("success", 200, null, null, null)));
 
-        assertEquals(null, span.getAttributes().get(VIOLATIONS));
+        assertNull(span.getAttributes().get(VIOLATIONS));
         assertEquals(List.of(), span.getEvents());
     }
 }
