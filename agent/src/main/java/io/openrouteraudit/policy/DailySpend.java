@@ -31,6 +31,7 @@ public final class DailySpend implements RecordSink {
     private final Clock clock;
     private final AgentLog log;
     private final CountDownLatch readBack = new CountDownLatch(1);
+    private volatile boolean gaveUpWaiting;
     private LocalDate day;
     private BigDecimal spent = BigDecimal.ZERO;
 
@@ -119,10 +120,18 @@ public final class DailySpend implements RecordSink {
     }
 
     private void awaitReadBack() {
+        if (gaveUpWaiting || readBack.getCount() == 0) {
+            return;
+        }
         try {
-            if (!readBack.await(READ_BACK_WAIT_SECONDS, TimeUnit.SECONDS) && log != null) {
-                log.warnOnce("policy-budget-wait", "policy.daily-budget-usd: the journal has not opened within "
-                        + READ_BACK_WAIT_SECONDS + " s; the budget counts only this process's calls until it does", null);
+            if (!readBack.await(READ_BACK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                // Once only: a journal that hangs must not hold every later call as well.
+                gaveUpWaiting = true;
+                if (log != null) {
+                    log.warnOnce("policy-budget-wait", "policy.daily-budget-usd: the journal has not opened within "
+                            + READ_BACK_WAIT_SECONDS + " s; the budget counts only this process's calls until it does",
+                            null);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,12 +29,12 @@ class RecordAssemblerFactsTest {
 
     private final RecordAssembler assembler = TestExchanges.assembler(ContentMode.NONE);
 
-    private static final String FALLBACK_REQUEST = """
+    static final String FALLBACK_REQUEST = """
             {"model":"openai/gpt-4o","models":["openai/gpt-4o","anthropic/claude-3.5-sonnet"],\
             "provider":{"allow_fallbacks":true,"order":["OpenAI","Azure"]},"max_tokens":256,\
             "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Capital of Spain?"}]}""";
 
-    private static final String FALLBACK_RESPONSE = """
+    static final String FALLBACK_RESPONSE = """
             {"id":"gen-1766107352-qwhPp17HeXK7ivKFmPFa","provider":"Anthropic",\
             "model":"anthropic/claude-3.5-sonnet","object":"chat.completion","created":1766107352,\
             "choices":[{"index":0,"finish_reason":"length","native_finish_reason":"max_tokens","logprobs":null,\

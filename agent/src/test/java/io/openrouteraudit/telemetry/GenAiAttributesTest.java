@@ -69,6 +69,24 @@ class GenAiAttributesTest {
     }
 
     @Test
+    void theBrokenPolicyRulesAreASpanAttributeInTheRecordsOrder() {
+        Attributes a = GenAiAttributes.span(job(record("blocked", null, null, null, null,
+                List.of("model", "max-tokens", "budget"))));
+
+        assertEquals(List.of("model", "max-tokens", "budget"),
+                a.get(AttributeKey.stringArrayKey("openrouter.policy.violations")));
+    }
+
+    @Test
+    void aCallThatBrokeNoRuleHasNoViolationsAttribute() {
+        Attributes a = GenAiAttributes.span(job(record("success", 200, null, null, null)));
+
+        assertNull(a.get(AttributeKey.stringArrayKey("openrouter.policy.violations")));
+        assertNull(GenAiAttributes.metric(job(record("success", 200, null, null, null, List.of("zdr"))))
+                .get(AttributeKey.stringArrayKey("openrouter.policy.violations")), "metrics stay low-cardinality");
+    }
+
+    @Test
     void contentNoneLeavesNoMessageAttributes() {
         Attributes a = GenAiAttributes.span(job(record("success", 200, null, null, null)));
 
@@ -136,6 +154,11 @@ class GenAiAttributesTest {
     }
 
     static AuditRecord record(String status, Integer httpStatus, String errorCode, String completion, String prompt) {
+        return record(status, httpStatus, errorCode, completion, prompt, List.of());
+    }
+
+    static AuditRecord record(String status, Integer httpStatus, String errorCode, String completion, String prompt,
+                              List<String> policyViolations) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("max_tokens", 256L);
         parameters.put("temperature", 0.2);
@@ -144,6 +167,6 @@ class GenAiAttributesTest {
                 "/api/v1/chat/completions", "openai/gpt-4o", "openai/gpt-4o-2024", "OpenAI", false, httpStatus,
                 status, errorCode, "stop", 18L, 40L, null, null, 0.0032, 412L, null, "user-7", null, null,
                 "0123456789ab", "a".repeat(64), "b".repeat(64), Map.of("EMAIL", 2), false, "sess-1", null,
-                List.of(), "0af7651916cd43dd8448eb211c80319c", "00f067aa0ba902b7", prompt, completion, parameters);
+                policyViolations, "0af7651916cd43dd8448eb211c80319c", "00f067aa0ba902b7", prompt, completion, parameters);
     }
 }

@@ -21,6 +21,7 @@ final class ReadAheadBody implements Flow.Subscriber<ByteBuffer> {
     private Flow.Subscription subscription;
     private boolean complete;
     private boolean failed;
+    private boolean cancelled;
 
     private ReadAheadBody() {
     }
@@ -31,13 +32,23 @@ final class ReadAheadBody implements Flow.Subscriber<ByteBuffer> {
         try {
             publisher.subscribe(body);
         } catch (RuntimeException e) {
-            body.failed = true;
+            body.onError(e);
         }
-        if (body.complete && !body.failed) {
-            return body;
+        return body.wholeOrCancelled() ? body : null;
+    }
+
+    /** Whether the whole body arrived; if not, gives up the subscription, now or when it comes. */
+    private boolean wholeOrCancelled() {
+        Flow.Subscription s;
+        synchronized (this) {
+            if (complete && !failed) {
+                return true;
+            }
+            cancelled = true;
+            s = subscription;
         }
-        body.cancel();
-        return null;
+        cancel(s); // outside the lock: a publisher may signal from its own thread while cancelling
+        return false;
     }
 
     /** Every byte, in one array: what the policy judges. */
@@ -62,8 +73,7 @@ final class ReadAheadBody implements Flow.Subscriber<ByteBuffer> {
                 : pieceByPiece;
     }
 
-    private synchronized void cancel() {
-        Flow.Subscription s = subscription;
+    private static void cancel(Flow.Subscription s) {
         if (s != null) {
             try {
                 s.cancel();
@@ -76,6 +86,12 @@ final class ReadAheadBody implements Flow.Subscriber<ByteBuffer> {
     @Override
     public synchronized void onSubscribe(Flow.Subscription s) {
         subscription = s;
+        if (cancelled) {
+            // A publisher may subscribe on its own thread after read() gave up: drawing its bytes
+            // now would take them from the original request, which is sent as it is.
+            cancel(s);
+            return;
+        }
         s.request(Long.MAX_VALUE);
     }
 
