@@ -33,7 +33,7 @@ final class AgentWiring {
 
     static void wire(Instrumentation inst, AuditConfig config, Redactor redactor, AgentLog log, ClassLoader agentLoader) {
         LazyJournal journal = new LazyJournal(config.journalDir(), config.journalRoll(),
-                config.journalRetentionDays(), log);
+                config.journalRetentionDays(), log, config.failMode());
         RecordAssembler assembler = new RecordAssembler(redactor,
                 new HashKeySupplier(config.hashKeyFromEnv(), config.hashKeyFile(), log), config.content());
         BooleanSupplier admission = new Admission(config.failMode() == FailMode.CLOSED ? journal : null);
