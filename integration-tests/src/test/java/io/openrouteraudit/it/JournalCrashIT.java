@@ -26,8 +26,8 @@ class JournalCrashIT {
 
     private static final int CALLS = 2_000;
     /** Well into the run and far from its end: the kill lands mid-run. */
-    private static final int KILL_AFTER_COMPLETED = 150;
-    private static final int RESTART_CALLS = 20;
+    private static final int KILL_AFTER_COMPLETED = 100;
+    private static final int RESTART_CALLS = 10;
 
     private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
 
