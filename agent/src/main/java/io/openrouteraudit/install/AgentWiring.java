@@ -43,7 +43,7 @@ final class AgentWiring {
 
     static void wire(Instrumentation inst, AuditConfig config, Redactor redactor, AgentLog log, ClassLoader agentLoader) {
         LazyJournal journal = new LazyJournal(config.journalDir(), config.journalRoll(),
-                config.journalRetentionDays(), log);
+                config.journalRetentionDays(), log, config.failMode());
         CompliancePolicy policy = CompliancePolicy.from(config);
         DailySpend spend = policy.dailyBudgetUsd() == null ? null : new DailySpend(Clock.systemUTC(), log);
         if (spend != null) {

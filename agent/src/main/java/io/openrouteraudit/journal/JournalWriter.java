@@ -33,9 +33,11 @@ public final class JournalWriter implements Closeable {
     private final RecordEncoder encoder = new RecordEncoder();
     private final ChainHasher hasher = new ChainHasher();
     private final Utf8LineBuffer line = new Utf8LineBuffer(8192);
+    private final JournalSpace space;
 
-    private JournalWriter(SingleChronicleQueue queue) {
+    private JournalWriter(SingleChronicleQueue queue, JournalSpace space) {
         this.queue = queue;
+        this.space = space;
         this.appender = queue.createAppender();
         // One appender, used under our lock from whichever thread ends an exchange.
         appender.singleThreadedCheckDisabled(true);
@@ -43,32 +45,32 @@ public final class JournalWriter implements Closeable {
     }
 
     public static JournalWriter open(Path dir, JournalRoll roll) throws IOException {
-        JournalDirectory.createOwnerOnly(dir);
-        ChronicleScratchDirectory.confineTo(dir);
-        try {
-            SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
-                    .rollCycle(roll == JournalRoll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY)
-                    .build();
-            return new JournalWriter(queue);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
-        }
+        return open(dir, roll, (TimeProvider) null);
     }
 
     /**
      * For tests: as {@link #open(Path, JournalRoll)}, but the queue takes the time - and so the
-     * cycle file each record goes to - from {@code time}, so old cycles can be written today.
+     * cycle file each record goes to - from {@code time}, so old cycles can be written today;
+     * {@code null} for the clock.
      */
     static JournalWriter open(Path dir, JournalRoll roll, TimeProvider time) throws IOException {
         JournalDirectory.createOwnerOnly(dir);
+        // Before any Chronicle class initialises.
         ChronicleScratchDirectory.confineTo(dir);
+        SingleChronicleQueue queue = null;
         try {
-            SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
-                    .rollCycle(roll == JournalRoll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY)
-                    .timeProvider(time)
-                    .build();
-            return new JournalWriter(queue);
-        } catch (RuntimeException e) {
+            SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(dir)
+                    .rollCycle(roll == JournalRoll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY);
+            if (time != null) {
+                builder.timeProvider(time);
+            }
+            queue = builder.build();
+            return new JournalWriter(queue, JournalSpace.of(dir));
+        } catch (RuntimeException | Error e) {
+            // An Error too: opening on a full disk may fault in a mapped page.
+            if (queue != null) {
+                queue.close();
+            }
             throw new IOException("cannot open the journal in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -106,10 +108,19 @@ public final class JournalWriter implements Closeable {
         return outcome;
     }
 
-    /** Appends one record and returns its {@code seq}. */
+    /**
+     * Appends one record and returns its {@code seq}. Throws {@link JournalFullException}, and
+     * writes nothing, when the file system has no room for it (see {@link JournalSpace}).
+     */
     public long append(AuditRecord record) throws IOException {
         threads.lock();
         try {
+            long needed = JournalSpace.estimatedBytes(record);
+            if (!space.hasRoomFor(needed)) {
+                throw new JournalFullException("no room on the journal's file system ("
+                        + space.usableBytes() + " bytes usable, " + (JournalSpace.RESERVE_BYTES + needed)
+                        + " needed)");
+            }
             long seq;
             String hash;
             try (DocumentContext dc = appender.writingDocument()) {
@@ -131,11 +142,18 @@ public final class JournalWriter implements Closeable {
             }
             follower.appendedByUs(appender.lastIndexAppended(), new ChainTip(seq, hash));
             return seq;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: a fault in the mapped file (InternalError) must reach the sink's
+            // failure handling, not the application's thread.
             throw new IOException("journal append failed: " + e.getMessage(), e);
         } finally {
             threads.unlock();
         }
+    }
+
+    /** Whether a record of ordinary size would fit on the file system now. */
+    boolean hasRoom() {
+        return space.hasRoomFor(JournalSpace.FIXED_FIELDS_BYTES);
     }
 
     @Override

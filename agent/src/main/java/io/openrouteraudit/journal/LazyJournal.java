@@ -2,47 +2,55 @@ package io.openrouteraudit.journal;
 
 import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.audit.RecordSink;
+import io.openrouteraudit.config.FailMode;
 import io.openrouteraudit.config.JournalRoll;
 import io.openrouteraudit.diag.AgentLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The journal as the pipeline sees it: opened on a background thread the first time the
  * application shows it will make HTTP calls (Chronicle's cold open costs about half a second,
- * which must not sit on the application's start-up path), reopened after a failure.
+ * which must not sit on the application's start-up path), and kept going through disk faults.
  *
- * <p>With {@code journal.retention-days} above 0, once the journal is open a daemon thread
- * deletes the rolled files older than the retention (see {@link JournalRetention}): at open,
- * then every hour - never on the application's threads.
+ * <p>When the journal cannot be written - the directory unwritable, the disk full, the mapped
+ * file faulting - the call goes on and its record waits in a bounded {@link JournalBacklog};
+ * the operator gets one line per outage. A daemon thread retries every second (reopening the
+ * queue unless only room was missing) and writes the backlog, oldest first, once it can; the
+ * shutdown hook makes a last attempt, so an outage that ends before the application does loses
+ * nothing. {@link #writable()} answers {@code fail-mode=closed}, trying a recovery itself.
+ *
+ * <p>With {@code journal.retention-days} above 0, see {@link JournalRetentionSchedule}.
  */
 public final class LazyJournal implements RecordSink, AutoCloseable {
 
     private static final long OPEN_WAIT_SECONDS = 30;
-    private static final long RETRY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long RECOVERY_INTERVAL_MILLIS = 1_000;
+    private static final int BACKLOG_RECORDS = 10_000;
+    private static final long BACKLOG_BYTES = 64L << 20;
 
     private final Path dir;
     private final JournalRoll roll;
-    private final AtomicReference<CompletableFuture<JournalWriter>> opening = new AtomicReference<>();
-    private volatile long failedAtNanos;
-    private volatile boolean lastWriteFailed;
-
-    private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
-
-    private final int retentionDays;
     private final AgentLog log;
-    private final Duration retentionInterval;
-    private final Clock clock;
-    private final AtomicReference<ScheduledExecutorService> retention = new AtomicReference<>();
+    private final FailMode failMode;
+    private final JournalRetentionSchedule retention;
+    private final AtomicReference<CompletableFuture<JournalWriter>> opening = new AtomicReference<>();
+    private final JournalBacklog backlog = new JournalBacklog(BACKLOG_RECORDS, BACKLOG_BYTES);
+    /** One recovery at a time: the background thread's, a fail-mode=closed check's, the shutdown's. */
+    private final Object recovery = new Object();
+    private volatile JournalWriter current;
+    private volatile boolean failing;
+    private volatile boolean writerBroken;
+    private volatile boolean closed;
     private volatile Runnable afterOpenAttempt;
+    /** Set under {@link #recovery} once close() closed the writer: nothing may reopen it. */
+    private boolean writerClosed;
+    private boolean recoveryRunning; // guarded by this
 
     public LazyJournal(Path dir, JournalRoll roll) {
         this(dir, roll, 0, null);
@@ -50,16 +58,25 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
 
     /** A journal that also applies {@code journal.retention-days} ({@code 0}: keep everything). */
     public LazyJournal(Path dir, JournalRoll roll, int retentionDays, AgentLog log) {
-        this(dir, roll, retentionDays, log, RETENTION_INTERVAL, Clock.systemUTC());
+        this(dir, roll, retentionDays, log, FailMode.OPEN);
+    }
+
+    /** As above; {@code failMode} only words the outage line (the refusal itself is the caller's). */
+    public LazyJournal(Path dir, JournalRoll roll, int retentionDays, AgentLog log, FailMode failMode) {
+        this(dir, roll, retentionDays, log, failMode, JournalRetentionSchedule.INTERVAL, Clock.systemUTC());
     }
 
     LazyJournal(Path dir, JournalRoll roll, int retentionDays, AgentLog log, Duration retentionInterval, Clock clock) {
+        this(dir, roll, retentionDays, log, FailMode.OPEN, retentionInterval, clock);
+    }
+
+    private LazyJournal(Path dir, JournalRoll roll, int retentionDays, AgentLog log, FailMode failMode,
+                        Duration retentionInterval, Clock clock) {
         this.dir = dir;
         this.roll = roll;
-        this.retentionDays = retentionDays;
         this.log = log;
-        this.retentionInterval = retentionInterval;
-        this.clock = clock;
+        this.failMode = failMode;
+        this.retention = new JournalRetentionSchedule(dir, retentionDays, log, retentionInterval, clock);
     }
 
     @Override
@@ -76,85 +93,6 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         this.afterOpenAttempt = task;
     }
 
-    /** Starts opening in the background, once. */
-    public void warmUp() {
-        opening();
-    }
-
-    @Override
-    public void write(AuditRecord record) throws IOException {
-        JournalWriter writer = writer();
-        try {
-            writer.append(record);
-            lastWriteFailed = false;
-        } catch (IOException e) {
-            lastWriteFailed = true;
-            failedAtNanos = System.nanoTime();
-            throw e;
-        }
-    }
-
-    /** Whether a record could be written now: open (waiting for the background open) and healthy. */
-    public boolean writable() {
-        try {
-            writer();
-            return !lastWriteFailed || System.nanoTime() - failedAtNanos > RETRY_AFTER_NANOS;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private JournalWriter writer() throws IOException {
-        CompletableFuture<JournalWriter> future = opening();
-        try {
-            return future.get(OPEN_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the journal was opening", e);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (System.nanoTime() - failedAtNanos > RETRY_AFTER_NANOS) {
-                // The disk may be back: try again next time rather than failing forever.
-                failedAtNanos = System.nanoTime();
-                opening.compareAndSet(future, null);
-            }
-            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
-        }
-    }
-
-    private CompletableFuture<JournalWriter> opening() {
-        CompletableFuture<JournalWriter> current = opening.get();
-        if (current != null) {
-            return current;
-        }
-        CompletableFuture<JournalWriter> fresh = new CompletableFuture<>();
-        if (!opening.compareAndSet(null, fresh)) {
-            return opening.get();
-        }
-        Runnable firstTask = afterOpenAttempt;
-        afterOpenAttempt = null; // a reopen after a failure must not run it again
-        Thread opener = new Thread(() -> {
-            JournalWriter opened = null;
-            Throwable failure = null;
-            try {
-                opened = JournalWriter.open(dir, roll);
-            } catch (Throwable t) {
-                failure = t;
-            }
-            runQuietly(firstTask);
-            if (opened != null) {
-                fresh.complete(opened);
-                startRetention();
-            } else {
-                failedAtNanos = System.nanoTime();
-                fresh.completeExceptionally(failure);
-            }
-        }, "openrouter-audit-journal-open");
-        opener.setDaemon(true);
-        opener.start();
-        return fresh;
-    }
-
     private void runQuietly(Runnable task) {
         if (task == null) {
             return;
@@ -168,73 +106,257 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         }
     }
 
-    /** Once, after the first successful open: a pass now, then one per interval, on a daemon thread. */
-    private void startRetention() {
-        try {
-            scheduleRetention();
-        } catch (RuntimeException | Error e) {
-            if (log != null) {
-                log.warnOnce("journal-retention", "journal retention cannot start for " + dir, e);
+    /** Starts opening in the background, once. */
+    public void warmUp() {
+        opening();
+    }
+
+    /** Never throws: a record that cannot be written now waits in the backlog (or is counted lost). */
+    @Override
+    public void write(AuditRecord record) {
+        if (!failing) {
+            try {
+                writer().append(record);
+                return;
+            } catch (IOException | RuntimeException | Error e) {
+                failed(e);
             }
         }
+        keep(record);
     }
 
-    private void scheduleRetention() {
-        if (retentionDays <= 0 || retention.get() != null) {
-            return;
+    /**
+     * Whether a record could be written now: open (waiting for the background open), no earlier
+     * failure outstanding, room on the disk. While failing, tries a recovery on this thread:
+     * with {@code fail-mode=closed} the first call after the disk is back goes through.
+     */
+    public boolean writable() {
+        if (!failing) {
+            try {
+                if (writer().hasRoom()) {
+                    return true;
+                }
+                failed(new JournalFullException("no room on the journal's file system"));
+            } catch (IOException | RuntimeException | Error e) {
+                failed(e);
+            }
         }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "openrouter-audit-journal-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        if (!retention.compareAndSet(null, scheduler)) {
-            scheduler.shutdown();
-            return;
-        }
-        long every = Math.max(1, retentionInterval.toMillis());
-        scheduler.scheduleWithFixedDelay(this::applyRetention, 0, every, TimeUnit.MILLISECONDS);
+        return recoverOnce();
     }
 
-    /** One retention pass over the open journal; a failure is reported and the next pass tries again. */
-    void applyRetention() {
+    private JournalWriter writer() throws IOException {
+        JournalWriter writer = current;
+        if (writer != null) {
+            return writer;
+        }
+        CompletableFuture<JournalWriter> future = opening();
+        try {
+            writer = future.get(OPEN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the journal was opening", e);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        }
+        synchronized (recovery) {
+            if (current == null) {
+                current = writer;
+            }
+            return current;
+        }
+    }
+
+    private CompletableFuture<JournalWriter> opening() {
+        CompletableFuture<JournalWriter> existing = opening.get();
+        if (existing != null) {
+            return existing;
+        }
+        CompletableFuture<JournalWriter> fresh = new CompletableFuture<>();
+        if (!opening.compareAndSet(null, fresh)) {
+            return opening.get();
+        }
+        Runnable firstTask = afterOpenAttempt;
+        Thread opener = new Thread(() -> {
+            JournalWriter writer = null;
+            Throwable failure = null;
+            try {
+                writer = JournalWriter.open(dir, roll);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            runQuietly(firstTask);
+            if (writer != null) {
+                fresh.complete(writer);
+                retention.start(writer);
+            } else {
+                fresh.completeExceptionally(failure);
+            }
+        }, "openrouter-audit-journal-open");
+        opener.setDaemon(true);
+        opener.start();
+        return fresh;
+    }
+
+    private void failed(Throwable cause) {
+        if (!(cause instanceof JournalFullException)) {
+            writerBroken = true;
+        }
+        boolean outageBegins;
+        synchronized (this) {
+            outageBegins = !failing;
+            failing = true;
+        }
+        if (outageBegins) {
+            if (log != null) {
+                log.warn(description() + " cannot be written (" + (failMode == FailMode.CLOSED
+                        ? "fail-mode=closed: new calls are refused until it can be again"
+                        : "calls go on; up to " + BACKLOG_RECORDS
+                        + " records wait in memory and are written when it can be again") + ")", rootOf(cause));
+            }
+        }
+        startRecovery();
+    }
+
+    private void keep(AuditRecord record) {
+        if (!backlog.offer(record) && log != null) {
+            log.warnOnce("journal-backlog-full", description() + " has been failing for "
+                    + BACKLOG_RECORDS + " records or " + (BACKLOG_BYTES >> 20) + " MB of them; further records are lost"
+                    + " until it can be written again", null);
+        }
+        startRecovery();
+    }
+
+    private synchronized void startRecovery() {
+        if (recoveryRunning || closed) {
+            return;
+        }
+        recoveryRunning = true;
+        Thread thread = new Thread(this::recoverUntilHealthy, "openrouter-audit-journal-recovery");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void recoverUntilHealthy() {
+        try {
+            while (!closed) {
+                Thread.sleep(RECOVERY_INTERVAL_MILLIS);
+                recoverOnce();
+                synchronized (this) {
+                    if (!failing && backlog.isEmpty()) {
+                        recoveryRunning = false;
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // shutting down: close() makes the last attempt
+        }
+        synchronized (this) {
+            recoveryRunning = false;
+        }
+    }
+
+    /** Reopens if needed and writes the backlog; true when the journal is healthy again. */
+    private boolean recoverOnce() {
+        synchronized (recovery) {
+            if (writerClosed) {
+                return false;
+            }
+            try {
+                JournalWriter writer = usableWriter();
+                for (AuditRecord next = backlog.oldest(); next != null; next = backlog.oldest()) {
+                    writer.append(next);
+                    backlog.removeOldest();
+                }
+                if (!writer.hasRoom()) {
+                    throw new JournalFullException("no room on the journal's file system");
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                if (!(e instanceof JournalFullException)) {
+                    writerBroken = true;
+                }
+                return false;
+            }
+            boolean outageEnds;
+            synchronized (this) {
+                outageEnds = failing;
+                failing = false;
+            }
+            if (outageEnds) {
+                if (log != null) {
+                    log.info(description() + " can be written again");
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The open writer; a fresh one when the first open failed or an append broke the last. */
+    private JournalWriter usableWriter() throws IOException {
+        JournalWriter writer = current;
+        if (writer != null && !writerBroken) {
+            return writer;
+        }
+        if (writer == null) {
+            try {
+                writer = writer();
+                writerBroken = false;
+                return writer;
+            } catch (IOException e) {
+                // the first open failed: open anew below
+            }
+        } else {
+            closeQuietly(writer);
+            current = null;
+        }
+        writer = JournalWriter.open(dir, roll);
+        current = writer;
+        writerBroken = false;
+        retention.start(writer);
+        return writer;
+    }
+
+    /** The writer of the first open when it succeeded, without waiting; null otherwise. */
+    private JournalWriter openedInBackground() {
         CompletableFuture<JournalWriter> future = opening.get();
-        if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
-            return;
+        return future != null && future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
+        return root;
+    }
+
+    private static void closeQuietly(JournalWriter writer) {
         try {
-            Instant cutoff = JournalRetention.cutoff(clock.instant(), retentionDays);
-            JournalRetention.Outcome outcome = future.join().retireCyclesBefore(cutoff);
-            if (log != null && !outcome.deleted().isEmpty()) {
-                log.info("journal retention (" + retentionDays + " days): deleted " + outcome.deleted().size()
-                        + " rolled file(s) of " + dir + ", " + outcome.deleted().get(0).getFileName()
-                        + (outcome.deleted().size() > 1
-                        ? " to " + outcome.deleted().get(outcome.deleted().size() - 1).getFileName() : ""));
-            }
-            if (log != null && outcome.failure() != null) {
-                log.warnOnce("journal-retention", "journal retention cannot delete old files in " + dir,
-                        outcome.failure());
-            }
-        } catch (Throwable t) {
-            // A closed queue at shutdown, or a file system error: keep the application going.
-            if (log != null) {
-                log.warnOnce("journal-retention", "journal retention failed in " + dir, t);
-            }
+            writer.close();
+        } catch (RuntimeException | Error e) {
+            // a broken queue; its files stay as they are
         }
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService scheduler = retention.get();
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        synchronized (this) {
+            closed = true;
         }
-        CompletableFuture<JournalWriter> future = opening.get();
-        if (future != null && future.isDone() && !future.isCompletedExceptionally()) {
-            try {
-                future.join().close();
-            } catch (Exception ignored) {
-                // shutting down
+        retention.stop();
+        if (failing || !backlog.isEmpty()) {
+            recoverOnce();
+            if (!backlog.isEmpty() && log != null) {
+                log.warn(backlog.size() + " records could not be written to " + description()
+                        + " before the application ended and are lost");
+            }
+        }
+        synchronized (recovery) {
+            writerClosed = true;
+            JournalWriter writer = current != null ? current : openedInBackground();
+            if (writer != null) {
+                closeQuietly(writer);
             }
         }
     }

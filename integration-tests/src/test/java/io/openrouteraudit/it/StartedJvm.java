@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A forked JVM that keeps running (e.g. {@code tail --follow}) while the test does other things:
@@ -28,6 +29,8 @@ final class StartedJvm implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
     private volatile IOException readFailure;
+    /** What the process wrote on stderr, kept when {@link #close()} deletes the file. */
+    private volatile String stderrAtClose;
 
     private StartedJvm(Process process, List<String> command, Duration timeout, Path stderr) {
         this.process = process;
@@ -70,13 +73,22 @@ final class StartedJvm implements AutoCloseable {
      * not come within the timeout or the process ends first.
      */
     List<String> awaitLines(int count) throws InterruptedException {
+        return awaitUntil(seen -> seen.size() >= count, count + " stdout lines");
+    }
+
+    /** Every stdout line so far, once one of them is {@code expected}; fails the test as above. */
+    List<String> awaitLine(String expected) throws InterruptedException {
+        return awaitUntil(seen -> seen.contains(expected), "the stdout line \"" + expected + "\"");
+    }
+
+    private List<String> awaitUntil(Predicate<List<String>> done, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
-            while (lines.size() < count) {
+            while (!done.test(lines)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !reader.isAlive()) {
-                    return fail("expected " + count + " stdout lines within " + timeout.toSeconds() + " s, got "
-                            + lines.size() + (reader.isAlive() ? "" : " and stdout ended") + "\n" + describe());
+                    return fail("expected " + what + " within " + timeout.toSeconds() + " s, got "
+                            + lines.size() + " lines" + (reader.isAlive() ? "" : " and stdout ended") + "\n" + describe());
                 }
                 TimeUnit.NANOSECONDS.timedWait(lines, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
             }
@@ -91,11 +103,27 @@ final class StartedJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the process to end by itself and returns its exit code, all its stdout read;
+     * fails the test when it is still running after the timeout.
+     */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return fail("still running " + timeout.toSeconds() + " s later\n" + describe());
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
     String stderr() {
+        String kept = stderrAtClose;
+        if (kept != null) {
+            return kept;
+        }
         try {
             return Files.readString(stderr, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -121,6 +149,7 @@ final class StartedJvm implements AutoCloseable {
             fail("the process did not end within 10 s of being killed\n" + describe());
         }
         reader.join(TimeUnit.SECONDS.toMillis(10));
+        stderrAtClose = stderr();
         ForkedJvm.deleteQuietly(stderr);
     }
 }
