@@ -125,6 +125,18 @@ public final class AuditBridge {
         }
     }
 
+    public static void okHttpCallCancelling(Object call) {
+        OkHttpHooks hooks = okHttp;
+        if (hooks == null) {
+            return;
+        }
+        try {
+            hooks.callCancelling(call);
+        } catch (Throwable ignored) {
+            // The application must never see the agent fail.
+        }
+    }
+
     /** {@code thrown} is null when the trip returned a response. */
     public static void okHttpCallEnded(Object chain, Throwable thrown) {
         OkHttpHooks hooks = okHttp;

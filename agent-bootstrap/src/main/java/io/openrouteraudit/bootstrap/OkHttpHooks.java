@@ -44,4 +44,7 @@ public interface OkHttpHooks {
 
     /** A call's trip through OkHttp's own interceptors ended, normally or with {@code thrown}. */
     void callEnded(Object chain, Throwable thrown);
+
+    /** Before {@code call.cancel()} runs, on the thread that cancels it. */
+    void callCancelling(Object call);
 }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An application that calls OpenRouter through {@code java.net.http.HttpClient} in every way
@@ -19,12 +18,17 @@ public final class JdkClientApp {
 
     /** Every scenario, by name, in the order {@code all} runs them. */
     static final Map<String, Scenario> SCENARIOS = scenarios();
+    /**
+     * Scenarios run only when named: hostile servers and calls the application never finishes,
+     * which take seconds or a large heap and have tests of their own.
+     */
+    static final Map<String, Scenario> ON_REQUEST = onRequest();
 
     private JdkClientApp() {
     }
 
     public static void main(String[] args) {
-        List<String> names = ScenarioArgs.scenarios("JdkClientApp", SCENARIOS.keySet(), Set.of(), args);
+        List<String> names = ScenarioArgs.scenarios("JdkClientApp", SCENARIOS.keySet(), ON_REQUEST.keySet(), args);
         if (names == null) {
             return;
         }
@@ -33,7 +37,7 @@ public final class JdkClientApp {
         for (String name : names) {
             transcript.begin(name);
             try {
-                SCENARIOS.get(name).run(context);
+                SCENARIOS.getOrDefault(name, ON_REQUEST.get(name)).run(context);
             } catch (Exception e) {
                 transcript.failure(e);
             }
@@ -48,6 +52,13 @@ public final class JdkClientApp {
         BodyPublisherScenarios.register(scenarios);
         StreamScenarios.register(scenarios);
         ErrorScenarios.register(scenarios);
+        return Collections.unmodifiableMap(scenarios);
+    }
+
+    private static Map<String, Scenario> onRequest() {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        HostileServerScenarios.register(scenarios);
+        UnfinishedCallScenarios.register(scenarios);
         return Collections.unmodifiableMap(scenarios);
     }
 }

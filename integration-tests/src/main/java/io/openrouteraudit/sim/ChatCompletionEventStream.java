@@ -31,7 +31,8 @@ final class ChatCompletionEventStream {
         EMPTY_CHOICES
     }
 
-    enum Ending { DONE, NO_DONE, MIDSTREAM_ERROR }
+    /** {@code CUT}: the first content events only, after which the server drops the connection. */
+    enum Ending { DONE, NO_DONE, MIDSTREAM_ERROR, CUT }
 
     private final GenerationPlan plan;
     private final boolean legacy;
@@ -44,7 +45,8 @@ final class ChatCompletionEventStream {
     /** The text the stream delivers before it ends, per ending. */
     String deliveredText(Ending ending) {
         List<String> pieces = pieces();
-        return String.join("", ending == Ending.MIDSTREAM_ERROR ? pieces.subList(0, CHUNKS_BEFORE_ERROR) : pieces);
+        boolean shortened = ending == Ending.MIDSTREAM_ERROR || ending == Ending.CUT;
+        return String.join("", shortened ? pieces.subList(0, CHUNKS_BEFORE_ERROR) : pieces);
     }
 
     List<ReplyPart> parts(UsageShape usageShape, Ending ending) {
@@ -55,6 +57,9 @@ final class ChatCompletionEventStream {
         for (int i = 0; i < pieces.size(); i++) {
             if (ending == Ending.MIDSTREAM_ERROR && i == CHUNKS_BEFORE_ERROR) {
                 parts.add(ReplyPart.after(BETWEEN_EVENTS, data(errorEvent())));
+                return parts;
+            }
+            if (ending == Ending.CUT && i == CHUNKS_BEFORE_ERROR) {
                 return parts;
             }
             boolean last = i == pieces.size() - 1;

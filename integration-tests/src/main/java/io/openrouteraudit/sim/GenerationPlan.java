@@ -71,6 +71,12 @@ public record GenerationPlan(String id, long created, String modelUsed, String p
                 promptTokens, completionTokens, reasoningTokens, cachedTokens, cost, finishReason);
     }
 
+    /** The same generation with another assistant text (usage unchanged). */
+    public GenerationPlan withAnswer(String otherAnswer) {
+        return new GenerationPlan(id, created, modelUsed, provider, otherAnswer, promptTokens, completionTokens,
+                reasoningTokens, cachedTokens, cost, finishReason);
+    }
+
     public int totalTokens() {
         return promptTokens + completionTokens;
     }

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OpenRouterSimulator implements AutoCloseable {
 
     private static final Duration IDLE_PATIENCE = Duration.ofSeconds(10);
+    /** Bodies are recorded up to this many bytes; a longer one (the 100 MB body) only in part. */
+    private static final int RECORDED_BODY_LIMIT = 1 << 20;
+    private static final long FAULT_PAUSE_MILLIS = 200;
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -144,23 +147,47 @@ public final class OpenRouterSimulator implements AutoCloseable {
         }
     }
 
-    /** Writes the reply part by part, flushing each; false when the client stopped listening. */
+    /**
+     * Writes the reply part by part, flushing each, then inflicts its connection fault if it has
+     * one; false when the client stopped listening or the fault left the body unfinished.
+     */
     private static boolean transmit(HttpExchange exchange, PlannedReply reply, ByteArrayOutputStream written)
             throws InterruptedException {
         try {
             Thread.sleep(reply.delayBeforeHeaders().toMillis());
+            ConnectionFault fault = reply.fault();
+            if (fault != null && fault.kind() == ConnectionFault.Kind.DRIP) {
+                return RawConnection.of(exchange).drip(RawResponse.bytes(reply), ConnectionFault.DRIP_GAP_MILLIS);
+            }
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             long length = reply.chunked() ? 0 : reply.parts().isEmpty() ? -1 : reply.contentLength();
             exchange.sendResponseHeaders(reply.status(), length);
             OutputStream out = exchange.getResponseBody();
-            for (ReplyPart part : reply.parts()) {
+            int partsToWrite = fault == null ? reply.parts().size() : fault.afterParts();
+            for (ReplyPart part : reply.parts().subList(0, partsToWrite)) {
                 Thread.sleep(part.delayBefore().toMillis());
-                out.write(part.bytes());
+                for (int i = 0; i < part.times(); i++) {
+                    out.write(part.bytes());
+                    if (written.size() < RECORDED_BODY_LIMIT) {
+                        written.write(part.bytes(), 0, Math.min(part.bytes().length,
+                                RECORDED_BODY_LIMIT - written.size()));
+                    }
+                }
                 out.flush();
-                written.writeBytes(part.bytes());
             }
-            out.close();
-            return true;
+            if (fault == null) {
+                out.close();
+                return true;
+            }
+            // Let the client read what was sent first: a reset discards what it has not read yet.
+            Thread.sleep(FAULT_PAUSE_MILLIS);
+            RawConnection connection = RawConnection.of(exchange);
+            if (fault.kind() == ConnectionFault.Kind.RESET) {
+                connection.reset();
+            } else {
+                connection.close();
+            }
+            return false;
         } catch (IOException e) {
             return false;
         }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,13 +112,39 @@ final class ReplyPlanner {
             return jsonReply(200, plan, ChatCompletionJson.providerFailure(plan), thinking, false, facts);
         }
         if (request.stream()) {
-            return stream(plan, legacy, behaviour, thinking);
+            PlannedReply stream = stream(plan, legacy, behaviour, thinking);
+            int all = stream.parts().size();
+            return behaviour == SimulatedBehaviour.RESET ? stream.withFault(ConnectionFault.resetAfter(all))
+                    : behaviour == SimulatedBehaviour.STREAM_CUT ? stream.withFault(ConnectionFault.closeAfter(all))
+                    : stream;
+        }
+        if (behaviour == SimulatedBehaviour.HUGE_BODY) {
+            return HugeCompletion.reply(plan, legacy);
         }
         ResponseFacts facts = new ResponseFacts(true, false, plan.id(), plan.modelUsed(), plan.provider(),
                 plan.promptTokens(), plan.completionTokens(), plan.reasoningTokens(), plan.cachedTokens(),
                 plan.cost(), plan.finishReason(), null, plan.answer());
-        return jsonReply(200, plan, ChatCompletionJson.completion(plan, legacy), thinking,
+        PlannedReply completion = jsonReply(200, plan, ChatCompletionJson.completion(plan, legacy), thinking,
                 behaviour == SimulatedBehaviour.GZIP, facts);
+        return switch (behaviour) {
+            case RESET -> inHalves(completion).withFault(ConnectionFault.resetAfter(1));
+            case DRIP -> completion.withFault(ConnectionFault.DRIP);
+            default -> completion;
+        };
+    }
+
+    /**
+     * The reply with its one body part in two halves, and the facts of what reaches the client
+     * when only the first is sent: the head, no usable body.
+     */
+    private static PlannedReply inHalves(PlannedReply reply) {
+        byte[] body = reply.parts().get(0).bytes();
+        byte[] first = Arrays.copyOf(body, body.length / 2);
+        byte[] second = Arrays.copyOfRange(body, body.length / 2, body.length);
+        ResponseFacts cut = new ResponseFacts(true, false, reply.facts().generationId(), null, null, null, null,
+                null, null, null, null, null, null);
+        return new PlannedReply(reply.status(), reply.headers(), reply.delayBeforeHeaders(),
+                List.of(ReplyPart.now(first), ReplyPart.now(second)), false, cut);
     }
 
     private static PlannedReply stream(GenerationPlan plan, boolean legacy, SimulatedBehaviour behaviour,
@@ -126,12 +153,16 @@ final class ReplyPlanner {
                 ? UsageShape.EMPTY_CHOICES : UsageShape.OBSERVED;
         Ending ending = switch (behaviour) {
             case STREAM_MIDSTREAM_ERROR -> Ending.MIDSTREAM_ERROR;
+            case STREAM_CUT, RESET -> Ending.CUT;
             case STREAM_NO_DONE -> Ending.NO_DONE;
             default -> Ending.DONE;
         };
         ChatCompletionEventStream events = new ChatCompletionEventStream(plan, legacy);
         boolean detailed = shape == UsageShape.EMPTY_CHOICES;
-        ResponseFacts facts = ending == Ending.MIDSTREAM_ERROR
+        ResponseFacts facts = ending == Ending.CUT
+                ? new ResponseFacts(true, true, plan.id(), plan.modelUsed(), plan.provider(), null, null, null,
+                        null, null, null, null, events.deliveredText(ending))
+                : ending == Ending.MIDSTREAM_ERROR
                 ? new ResponseFacts(true, true, plan.id(), plan.modelUsed(), plan.provider(), null, null, null,
                         null, null, "error", Integer.toString(ChatCompletionEventStream.MIDSTREAM_ERROR_CODE),
                         events.deliveredText(ending))

@@ -7,8 +7,10 @@ import java.util.Map;
  * What the simulator answered to one request.
  *
  * @param headers   the headers it set (the server adds Date and the transfer coding)
- * @param body      every body byte it wrote, before the transfer coding
- * @param delivered false when the client went away before the simulator finished writing
+ * @param body      every body byte it wrote, before the transfer coding (of a body over 1 MiB,
+ *                  the first MiB)
+ * @param delivered false when the client went away before the simulator finished writing, or a
+ *                  connection fault left the body unfinished
  * @param facts     the OpenRouter facts this response carried
  */
 public record SentResponse(int status, Map<String, String> headers, byte[] body, boolean delivered,

@@ -45,9 +45,27 @@ public enum SimulatedBehaviour {
     /** 200 whose only choice has {@code finish_reason: "error"} and a {@code choices[0].error}. */
     PROVIDER_ERROR_200("sim/provider-error-200"),
     /** A normal completion that starts only after {@link #SLOW_DELAY_MILLIS}, to provoke client timeouts. */
-    SLOW("sim/slow");
+    SLOW("sim/slow"),
+    /**
+     * 200, {@code application/json}, a well-formed completion of {@link #HUGE_BODY_BYTES} bytes
+     * (its content one long text) with a Content-Length.
+     */
+    HUGE_BODY("sim/huge-body"),
+    /**
+     * An event stream whose connection is closed (FIN) after two content events, the chunked
+     * body unfinished: no usage, no {@code [DONE]}. Without {@code "stream": true} like {@link #SUCCESS}.
+     */
+    STREAM_CUT("sim/stream-cut"),
+    /**
+     * The connection reset (RST) in the middle of the body: after the first half of a JSON
+     * completion (whose Content-Length promised all of it), or after two content events of a stream.
+     */
+    RESET("sim/reset"),
+    /** A normal completion written one byte a second, status line first, until the client goes away. */
+    DRIP("sim/drip");
 
     public static final long SLOW_DELAY_MILLIS = 3000;
+    public static final long HUGE_BODY_BYTES = 100L * 1024 * 1024;
     public static final long SLOW_EVENT_GAP_MILLIS = 200;
 
     private final String modelId;

@@ -214,6 +214,23 @@ final class OkHttpCallScenarios {
         c.interceptorNotes(label);
     }
 
+    /**
+     * As {@link #unreadBody}, but the application keeps no reference: the response becomes
+     * unreachable, and the application collects garbage until the test has seen the record.
+     */
+    static void unreadBodyCollected(OkHttpContext c) throws Exception {
+        dropUnread(c, "okhttp-unread-body-collected");
+        c.transcript().note("body dropped unread and open");
+        System.out.flush();
+        GarbageCollectionWait.collectUntilStopped(c.transcript());
+    }
+
+    /** In a method of its own, so that no local variable slot of the caller keeps the response. */
+    private static void dropUnread(OkHttpContext c, String label) throws IOException {
+        Response response = c.client().newCall(c.chat(label, chat(Models.GPT_4O_MINI, label))).execute();
+        c.head(response);
+    }
+
     static void printString(OkHttpContext c, Response response) throws IOException {
         c.head(response);
         c.transcript().body(response.body().string().getBytes(StandardCharsets.UTF_8));

@@ -20,11 +20,10 @@ public final class OkHttpClientApp {
     /** Every scenario, by name, in the order {@code all} runs them. */
     static final Map<String, OkHttpScenario> SCENARIOS = scenarios();
     /**
-     * Scenarios run only when named: their calls never reach the simulator, so a test that
-     * pairs records with what the simulator saw runs them apart.
+     * Scenarios run only when named: a refused connection never reaches the simulator, so a
+     * test that pairs records with what the simulator saw runs it apart.
      */
-    static final Map<String, OkHttpScenario> ON_REQUEST = Map.of(
-            "connect-refused", OkHttpErrorScenarios::connectRefused);
+    static final Map<String, OkHttpScenario> ON_REQUEST = onRequest();
 
     private OkHttpClientApp() {
     }
@@ -49,6 +48,18 @@ public final class OkHttpClientApp {
         // Let the JVM exit on its own, as a well-behaved application does: OkHttp's dispatcher
         // threads are not daemons. A response the application never read stays open until then.
         context.shutdown();
+    }
+
+    /**
+     * Also run only when named: hostile servers, which take seconds or a large heap, and a body
+     * left to the garbage collector, which waits for its test; each has a test of its own.
+     */
+    private static Map<String, OkHttpScenario> onRequest() {
+        Map<String, OkHttpScenario> scenarios = new LinkedHashMap<>();
+        scenarios.put("connect-refused", OkHttpErrorScenarios::connectRefused);
+        scenarios.put("unread-body-collected", OkHttpCallScenarios::unreadBodyCollected);
+        OkHttpHostileScenarios.register(scenarios);
+        return Collections.unmodifiableMap(scenarios);
     }
 
     private static Map<String, OkHttpScenario> scenarios() {

@@ -50,6 +50,15 @@ final class OpenAiScenarios {
         scenarios.put("not-audited-host", OpenAiScenarios::notAuditedHost);
     }
 
+    /**
+     * Hostile servers, run only when named: a stream whose connection is cut, and a connection
+     * reset in the middle of a JSON body.
+     */
+    static void registerHostile(Map<String, OpenAiScenario> scenarios) {
+        scenarios.put("stream-cut", c -> streaming(c, SimulatedBehaviour.STREAM_CUT.modelId(), "sdk-stream-cut"));
+        scenarios.put("reset", c -> create(c, SimulatedBehaviour.RESET.modelId(), "sdk-reset"));
+    }
+
     static ChatCompletionCreateParams chat(String model, String label) {
         return chatBuilder(model, label).build();
     }

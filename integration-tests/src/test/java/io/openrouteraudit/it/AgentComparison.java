@@ -20,13 +20,22 @@ final class AgentComparison {
     }
 
     ComparedRuns run(TestJdk jdk, Path journalDir, String classPath, Class<?> mainClass, List<String> args) {
+        return run(jdk, journalDir, classPath, mainClass, args, List.of());
+    }
+
+    /** The same, both runs with these JVM options too (a heap limit, say). */
+    ComparedRuns run(TestJdk jdk, Path journalDir, String classPath, Class<?> mainClass, List<String> args,
+                     List<String> jvmOptions) {
         Path agentJar = AgentJar.require();
         Map<String, String> properties = AuditConfiguration.systemProperties(journalDir);
-        AppRun without = runOnce(ForkedJvm.mainClass(jdk, classPath, mainClass.getName())
-                .systemProperties(properties).args(args));
-        AppRun with = runOnce(ForkedJvm.mainClass(jdk, classPath, mainClass.getName())
-                .javaAgent(agentJar).systemProperties(properties).args(args));
-        return new ComparedRuns(without, with, journalDir);
+        ForkedJvm without = ForkedJvm.mainClass(jdk, classPath, mainClass.getName()).systemProperties(properties);
+        ForkedJvm with = ForkedJvm.mainClass(jdk, classPath, mainClass.getName()).javaAgent(agentJar)
+                .systemProperties(properties);
+        jvmOptions.forEach(without::jvmOption);
+        jvmOptions.forEach(with::jvmOption);
+        AppRun withoutAgent = runOnce(without.args(args));
+        AppRun withAgent = runOnce(with.args(args));
+        return new ComparedRuns(withoutAgent, withAgent, journalDir);
     }
 
     /** Runs the application without any agent (to check the apps and the simulator themselves). */

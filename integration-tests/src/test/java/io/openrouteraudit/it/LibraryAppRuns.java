@@ -141,11 +141,18 @@ final class LibraryAppRuns {
      * {@code dir/journal}: for scenarios kept out of {@code all}.
      */
     ComparedRuns compare(LibraryApp app, TestJdk jdk, Path dir, String... scenarios) {
+        return compare(app, jdk, dir, List.of(), scenarios);
+    }
+
+    /** The same, both runs with these JVM options too (a heap limit, say). */
+    ComparedRuns compare(LibraryApp app, TestJdk jdk, Path dir, List<String> jvmOptions, String... scenarios) {
         Path journalDir = dir.resolve("journal");
         Map<String, String> properties = AuditConfiguration.systemProperties(journalDir);
-        AppRun without = runOnce(fork(app, jdk, scenarios).systemProperties(properties));
-        AppRun with = runOnce(fork(app, jdk, scenarios).javaAgent(AgentJar.require()).systemProperties(properties));
-        return new ComparedRuns(without, with, journalDir);
+        ForkedJvm without = fork(app, jdk, scenarios).systemProperties(properties);
+        ForkedJvm with = fork(app, jdk, scenarios).javaAgent(AgentJar.require()).systemProperties(properties);
+        jvmOptions.forEach(without::jvmOption);
+        jvmOptions.forEach(with::jvmOption);
+        return new ComparedRuns(runOnce(without), runOnce(with), journalDir);
     }
 
     /** The named scenarios once, with the agent and these {@code openrouter.audit.*} properties. */

@@ -96,6 +96,28 @@ final class StartedJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Every stdout line so far, once one equals {@code expected}; fails the test when it does not
+     * come within the timeout or the process ends first.
+     */
+    List<String> awaitLine(String expected) throws InterruptedException {
+        for (int count = 1; ; count++) {
+            List<String> seen = awaitLines(count);
+            if (seen.get(count - 1).equals(expected)) {
+                return seen;
+            }
+        }
+    }
+
+    /** Waits, within the timeout, for the process to end by itself; its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("the process did not end by itself within " + timeout.toSeconds() + " s\n" + describe());
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return process.exitValue();
+    }
+
     /** The stdout lines read so far. */
     List<String> lines() {
         synchronized (lines) {

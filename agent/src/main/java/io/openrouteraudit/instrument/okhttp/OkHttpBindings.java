@@ -79,6 +79,11 @@ public final class OkHttpBindings implements OkHttpHooks {
         observerOf(chain).callEnded(chain, thrown);
     }
 
+    @Override
+    public void callCancelling(Object call) {
+        observerOf(call).callCancelling(call);
+    }
+
     /** {@code okHttpObject}'s class is one of OkHttp's own: its loader is the one that defines OkHttp. */
     private OkHttpHooks observerOf(Object okHttpObject) {
         ClassLoader okHttpLoader = okHttpObject.getClass().getClassLoader();

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * OkHttp 3.14.x, 4.x and 5.x, observed below the interceptor chain: the network exchange, its
- * two body streams, and the first of OkHttp's own interceptors. The classes and members named
- * here have the same names in all three lines; nothing the application or its interceptors are
+ * two body streams, the first of OkHttp's own interceptors, and the call's cancel. The classes
+ * and members named here have the same names in all three lines (but where a cancel runs); nothing the application or its interceptors are
  * handed is replaced or wrapped.
  */
 public final class OkHttpInstrumentation implements ClassTransformation {
@@ -18,6 +18,10 @@ public final class OkHttpInstrumentation implements ClassTransformation {
     public static final String REQUEST_BODY_SINK = EXCHANGE + "$RequestBodySink";
     public static final String RESPONSE_BODY_SOURCE = EXCHANGE + "$ResponseBodySource";
     public static final String RETRY_AND_FOLLOW_UP = "okhttp3/internal/http/RetryAndFollowUpInterceptor";
+    /** What a call's cancel runs: the 3.14 call hands it to its transmitter (3.14 only). */
+    public static final String TRANSMITTER = "okhttp3/internal/connection/Transmitter";
+    /** The call itself in 4.x and 5.x. */
+    public static final String REAL_CALL = "okhttp3/internal/connection/RealCall";
 
     private static final String OPENTELEMETRY_JAVAAGENT_LOADER = "io.opentelemetry.javaagent.bootstrap.AgentClassLoader";
 
@@ -48,7 +52,11 @@ public final class OkHttpInstrumentation implements ClassTransformation {
                         new Hook(BodyStreamHooks.SOURCE_READ, BodyStreamHooks.ResponseRead.FACTORY),
                         new Hook(BodyStreamHooks.SOURCE_CLOSE, BodyStreamHooks.ResponseClose.FACTORY)), onFirstUse),
                 new OkHttpInstrumentation(RETRY_AND_FOLLOW_UP, List.of(
-                        new Hook(CallHook.INTERCEPT, CallHook.FACTORY)), onFirstUse));
+                        new Hook(CallHook.INTERCEPT, CallHook.FACTORY)), onFirstUse),
+                new OkHttpInstrumentation(TRANSMITTER, List.of(
+                        new Hook(CancelHook.CANCEL, CancelHook.OfTransmitter.FACTORY)), onFirstUse),
+                new OkHttpInstrumentation(REAL_CALL, List.of(
+                        new Hook(CancelHook.CANCEL, CancelHook.FACTORY)), onFirstUse));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.openrouteraudit.instrument.WeakIdentityMap;
 import io.openrouteraudit.instrument.okhttp.CallerLibrary;
 import io.openrouteraudit.instrument.okhttp.ObservedExchange;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import okhttp3.Call;
@@ -30,6 +31,8 @@ import okio.Buffer;
  */
 public final class NetworkExchangeObserver implements OkHttpHooks {
 
+    /** Okio's timeout thread (1.x to 3.x); OkHttp's call timeout cancels the call from it. */
+    private static final String OKIO_WATCHDOG = "Okio Watchdog";
     private static final String REFUSAL =
             "openrouter-audit: the audit journal cannot be written (fail-mode=closed); request not sent";
 
@@ -39,6 +42,8 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
     private final WeakIdentityMap<Object, ObservedExchange> exchanges = new WeakIdentityMap<>();
     // Call -> what its trip through OkHttp's interceptors began; removed when the trip ends.
     private final WeakIdentityMap<Object, CallAttempt> calls = new WeakIdentityMap<>();
+    // Calls that OkHttp's call timeout cancelled; only ever written on a timeout.
+    private final WeakIdentityMap<Object, Boolean> timedOutCalls = new WeakIdentityMap<>();
 
     /**
      * A call to an audited host on its trip: when it started, and the latest exchange it began
@@ -184,6 +189,13 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
                 thrown, call);
     }
 
+    @Override
+    public void callCancelling(Object call) {
+        if (OKIO_WATCHDOG.equals(Thread.currentThread().getName())) {
+            timedOutCalls.put(call, Boolean.TRUE);
+        }
+    }
+
     /** The attempt {@link #callStarted} registered; a fresh one if the call began before the agent saw it. */
     private CallAttempt attemptOf(Object call) {
         CallAttempt attempt = calls.get(call);
@@ -221,12 +233,21 @@ public final class NetworkExchangeObserver implements OkHttpHooks {
         }
     }
 
-    /** OkHttp reports {@code Call.cancel()} as an IOException; the record says what really happened. */
-    private static void endWithFailure(ExchangeRecorder recorder, Throwable failure, Call call) {
-        if (call.isCanceled()) {
-            recorder.cancelled(failure);
-        } else {
+    /**
+     * OkHttp reports {@code Call.cancel()} as an IOException; the record says what really
+     * happened. A cancel by the call timeout reaches the application as
+     * {@code InterruptedIOException("timeout")} (OkHttp wraps the failure after this point), and
+     * is recorded as that.
+     */
+    private void endWithFailure(ExchangeRecorder recorder, Throwable failure, Call call) {
+        if (!call.isCanceled()) {
             recorder.fail(failure);
+        } else if (timedOutCalls.get(call) != null) {
+            InterruptedIOException timeout = new InterruptedIOException("timeout");
+            timeout.initCause(failure);
+            recorder.fail(timeout);
+        } else {
+            recorder.cancelled(failure);
         }
     }
 
