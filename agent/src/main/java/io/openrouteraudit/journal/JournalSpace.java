@@ -26,7 +26,18 @@ final class JournalSpace {
     /** A UTF-16 char becomes at most 6 bytes of JSON ({@code \}{@code uXXXX}). */
     private static final int BYTES_PER_CHAR = 6;
 
+    /**
+     * With this much usable, the answer is reused for {@link #RECHECK_NANOS}: a {@code statvfs}
+     * costs microseconds, an append one; for the disk to fill meanwhile, something would have to
+     * write hundreds of megabytes in a tenth of a second. Below it, every append asks.
+     */
+    private static final long PLENTY_BYTES = 256L << 20;
+    private static final long RECHECK_NANOS = 100_000_000L;
+
     private final FileStore storeOrNull;
+    private long usableAtCheck;
+    private long checkedAtNanos;
+    private long bytesSinceCheck;
 
     private JournalSpace(FileStore storeOrNull) {
         this.storeOrNull = storeOrNull;
@@ -48,9 +59,18 @@ final class JournalSpace {
         return FIXED_FIELDS_BYTES + BYTES_PER_CHAR * chars;
     }
 
-    /** Whether {@code bytes} more (and the reserve) fit; one {@code statvfs} call. */
-    boolean hasRoomFor(long bytes) {
-        return usableBytes() >= RESERVE_BYTES + bytes;
+    /** Whether {@code bytes} more (and the reserve) fit. */
+    synchronized boolean hasRoomFor(long bytes) {
+        long now = System.nanoTime();
+        if (checkedAtNanos != 0 && now - checkedAtNanos < RECHECK_NANOS
+                && usableAtCheck - bytesSinceCheck - bytes >= PLENTY_BYTES) {
+            bytesSinceCheck += bytes;
+            return true;
+        }
+        usableAtCheck = usableBytes();
+        checkedAtNanos = now;
+        bytesSinceCheck = bytes;
+        return usableAtCheck >= RESERVE_BYTES + bytes;
     }
 
     /** Usable bytes, or {@link Long#MAX_VALUE} when the file system cannot say. */

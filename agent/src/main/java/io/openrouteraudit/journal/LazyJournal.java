@@ -48,6 +48,12 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
     private volatile boolean writerBroken;
     private volatile boolean closed;
     private volatile Runnable afterOpenAttempt;
+    /**
+     * Whether a queue was ever opened in this JVM. Chronicle registers a shutdown hook when its
+     * first queue opens; inside the agent's own shutdown hook that fails (and its releaser thread
+     * prints a stack trace), so a journal never opened is not opened for the first time at exit.
+     */
+    private volatile boolean everOpened;
     /** Set under {@link #recovery} once close() closed the writer: nothing may reopen it. */
     private boolean writerClosed;
     private boolean recoveryRunning; // guarded by this
@@ -182,6 +188,7 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
             Throwable failure = null;
             try {
                 writer = JournalWriter.open(dir, roll);
+                everOpened = true;
             } catch (Throwable t) {
                 failure = t;
             }
@@ -209,10 +216,11 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         }
         if (outageBegins) {
             if (log != null) {
-                log.warn(description() + " cannot be written (" + (failMode == FailMode.CLOSED
+                log.warn("records cannot be written to " + description() + " (" + (failMode == FailMode.CLOSED
                         ? "fail-mode=closed: new calls are refused until it can be again"
-                        : "calls go on; up to " + BACKLOG_RECORDS
-                        + " records wait in memory and are written when it can be again") + ")", rootOf(cause));
+                        : "calls go on; up to " + BACKLOG_RECORDS + " records wait in memory and are"
+                        + " written when it can be again, or lost if the application ends first") + ")",
+                        rootOf(cause));
             }
         }
         startRecovery();
@@ -311,6 +319,7 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
             current = null;
         }
         writer = JournalWriter.open(dir, roll);
+        everOpened = true;
         current = writer;
         writerBroken = false;
         retention.start(writer);
@@ -339,18 +348,23 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         }
     }
 
+    /**
+     * The shutdown hook's last attempt at the backlog, when a queue was ever opened (see
+     * {@link #everOpened}). What is still kept after it is lost: the outage's line said so, and
+     * the count is at {@code info}, so that an outage stays one line on stderr.
+     */
     @Override
     public void close() {
         synchronized (this) {
             closed = true;
         }
         retention.stop();
-        if (failing || !backlog.isEmpty()) {
+        if ((failing || !backlog.isEmpty()) && everOpened) {
             recoverOnce();
-            if (!backlog.isEmpty() && log != null) {
-                log.warn(backlog.size() + " records could not be written to " + description()
-                        + " before the application ended and are lost");
-            }
+        }
+        if (!backlog.isEmpty() && log != null) {
+            log.info(backlog.size() + " records could not be written to " + description()
+                    + " before the application ended and are lost");
         }
         synchronized (recovery) {
             writerClosed = true;

@@ -69,31 +69,26 @@ class LazyJournalOutageTest {
         assertEquals(List.of("gen-1", "gen-2", "gen-3"), storedGenerationIds(dir));
         List<String> lines = logged.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("openrouter-audit: the journal in " + dir + " cannot be written (calls go on;"),
+        assertTrue(lines.get(0).startsWith("openrouter-audit: records cannot be written to the journal in " + dir + " (calls go on;"),
                 lines.get(0));
     }
 
     @Test
-    void theLastAttemptAtShutdownWritesWhatTheOutageKept() throws Exception {
+    void whatIsStillKeptAtExitIsCountedAndTheOutageStaysOneWarningLine() throws Exception {
+        ByteArrayOutputStream infoLogged = new ByteArrayOutputStream();
+        AgentLog infoLog = new AgentLog(LogLevel.INFO, s -> s, new PrintStream(infoLogged, true, StandardCharsets.UTF_8));
         Path dir = blockedJournalDir();
-        LazyJournal journal = new LazyJournal(dir, JournalRoll.DAILY, 0, log, FailMode.CLOSED);
-        journal.write(TestRecords.record("gen-kept", 0.001));
-        Files.delete(tmp.resolve("blocker"));
-        journal.close(); // as the shutdown hook does
-        assertEquals(List.of("gen-kept"), storedGenerationIds(dir));
-        assertTrue(logged.toString(StandardCharsets.UTF_8).contains("fail-mode=closed: new calls are refused"),
-                logged.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void recordsStillUnwritableAtShutdownAreCountedAsLost() throws Exception {
-        Path dir = blockedJournalDir();
-        LazyJournal journal = new LazyJournal(dir, JournalRoll.DAILY, 0, log, FailMode.OPEN);
+        LazyJournal journal = new LazyJournal(dir, JournalRoll.DAILY, 0, infoLog, FailMode.CLOSED);
         journal.write(TestRecords.record("gen-a", 0.001));
         journal.write(TestRecords.record("gen-b", 0.001));
-        journal.close();
-        String text = logged.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("2 records could not be written to the journal in " + dir), text);
+        assertFalse(journal.writable());
+        journal.close(); // as the shutdown hook does
+        List<String> lines = infoLogged.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains(dir + " (fail-mode=closed: new calls are refused until it can be again)"),
+                lines.get(0));
+        assertEquals("openrouter-audit: 2 records could not be written to the journal in " + dir
+                + " before the application ended and are lost", lines.get(1));
         assertFalse(Files.exists(dir));
     }
 }
