@@ -30,6 +30,8 @@ public final class OtlpExport implements TelemetrySink {
 
     static final int QUEUE_CAPACITY = 2048;
     private static final long POLL_MILLIS = 100;
+    // At exit, how long a still-starting SDK is waited for before the flush bound begins.
+    private static final long SDK_START_WAIT_MILLIS = 3_000;
 
     private final ThreadGroup agentThreads;
     private final ClassLoader agentLoader;
@@ -40,6 +42,7 @@ public final class OtlpExport implements TelemetrySink {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch sdkReady = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile boolean unavailable;
     private volatile long closeDeadlineNanos;
@@ -108,6 +111,11 @@ public final class OtlpExport implements TelemetrySink {
      * an endpoint that does not answer costs the application's exit no more than that.
      */
     public void close(long timeoutMillis) {
+        if (started.get()) {
+            // Starting the SDK is local work, slow only on a loaded machine: the bound on what an
+            // absent or stalled endpoint may cost the exit starts once the SDK can export.
+            awaitQuietly(sdkReady, SDK_START_WAIT_MILLIS);
+        }
         closeDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         closing = true;
         if (started.get()) {
@@ -121,6 +129,14 @@ public final class OtlpExport implements TelemetrySink {
         if (lost > 0) {
             log.warn(lost + " audit record(s) were journaled but not exported over OTLP"
                     + " (export queue full or shutting down)");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -152,7 +168,12 @@ public final class OtlpExport implements TelemetrySink {
         public void run() {
             try {
                 List<Logger> quieted = ExporterLogFilter.install(agentThreads, log);
-                OpenTelemetrySdk sdk = startSdk();
+                OpenTelemetrySdk sdk;
+                try {
+                    sdk = startSdk();
+                } finally {
+                    sdkReady.countDown();
+                }
                 if (sdk != null) {
                     feed(new RecordTelemetry(sdk, presetIds, AgentVersion.read(agentLoader)));
                     shutDown(sdk);
