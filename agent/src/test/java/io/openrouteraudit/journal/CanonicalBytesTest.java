@@ -41,6 +41,41 @@ class CanonicalBytesTest {
     }
 
     @Test
+    void theWritersReusedBuffersGiveTheSameHashes() {
+        RecordEncoder encoder = new RecordEncoder();
+        ChainHasher hasher = new ChainHasher();
+        Utf8LineBuffer line = new Utf8LineBuffer(16);
+        ChainTip tip = new ChainTip();
+        byte[] hash = new byte[64];
+        List<String> actual = new ArrayList<>();
+        List<AuditRecord> records = records();
+        for (int i = 0; i < records.size(); i++) {
+            line.clear();
+            encoder.encode(records.get(i), i + 1L, tip, line);
+            hasher.hashClosed(tip.recordHashAscii(), line.bytes(), line.length(), hash);
+            tip.set(i + 1L, hash);
+            actual.add(tip.recordHashText());
+        }
+        assertEquals(Arrays.asList(EXPECTED), actual);
+    }
+
+    @Test
+    void aPrevHashThatIsNotPlainHexIsRepeatedAndHashedAsTheOldEncoderDid() {
+        AuditRecord record = TestRecords.record("gen-1", 0.5);
+        String odd = "caf\u00e9-not-a-hash \"quoted\" \ud83d\ude00";
+        String prefix = new RecordEncoder().canonical(record, 2, odd);
+        assertEquals(true, prefix.endsWith(",\"prev_hash\":\"caf\u00e9-not-a-hash \\\"quoted\\\" \ud83d\ude00\""), prefix);
+        ChainTip tip = new ChainTip();
+        tip.set(1, odd);
+        Utf8LineBuffer line = new Utf8LineBuffer(16);
+        new RecordEncoder().encode(record, 2, tip, line);
+        byte[] hash = new byte[64];
+        new ChainHasher().hashClosed(tip.recordHashAscii(), line.bytes(), line.length(), hash);
+        assertEquals(new ChainHasher().hash(odd, (prefix + "}").getBytes(StandardCharsets.UTF_8)),
+                new String(hash, StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void theStoredLineIsTheCanonicalPrefixThenTheHash() {
         AuditRecord record = TestRecords.record("gen-1", 0.000031);
         byte[] closed = closedCanonical(record, 7, ChainHasher.GENESIS);
