@@ -88,7 +88,8 @@ final class AgentWiring {
 
     /**
      * The first instrumented class says the application makes HTTP calls: open the journal and
-     * start the OpenTelemetry SDK, both on background threads.
+     * start the OpenTelemetry SDK, both on background threads - the SDK once the journal is open,
+     * so that the open, which the first call waits for, does not share the CPU with it.
      */
     private static final class WarmUpOnce implements Runnable {
         private final LazyJournal journal;
@@ -105,9 +106,23 @@ final class AgentWiring {
             if (done.compareAndSet(false, true)) {
                 journal.warmUp();
                 if (exportOrNull != null) {
-                    exportOrNull.warmUp();
+                    exportOrNull.warmUpAfter(new JournalOpen(journal));
                 }
             }
+        }
+    }
+
+    /** Returns when the journal is open, or has failed to (bounded by the journal's own open wait). */
+    private static final class JournalOpen implements Runnable {
+        private final LazyJournal journal;
+
+        JournalOpen(LazyJournal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public void run() {
+            journal.writable();
         }
     }
 
