@@ -14,6 +14,8 @@ public final class ExchangeTracker {
     private final CallerSpanSource callerSpans;
     private final ThreadGroup agentThreads;
     private volatile Cleaner cleaner;
+    // Two arrays per call in flight; beyond 32 (128 KB kept), arrays are allocated and let go.
+    private final CaptureBufferPool buffers = new CaptureBufferPool(32);
 
     public ExchangeTracker(ExchangeSink sink, int maxBytes) {
         this(sink, maxBytes, CallerSpanSource.NONE, null);
@@ -33,7 +35,7 @@ public final class ExchangeTracker {
 
     /** Runs on the application's calling thread, whatever the client library. */
     public ExchangeRecorder begin(RequestStart start) {
-        return new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan());
+        return new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan(), buffers);
     }
 
     /**
