@@ -74,7 +74,7 @@ public final class BodyCapture {
             length += take;
         }
         int tailTake = Math.min(TAIL, len);
-        keepTail(ByteBuffer.wrap(src, off + len - tailTake, tailTake), tailTake);
+        keepTail(src, off + len - tailTake, tailTake);
         mark();
     }
 
@@ -102,10 +102,22 @@ public final class BodyCapture {
     }
 
     private void keepTail(ByteBuffer src, int n) {
-        int keep = Math.min(tailLength, TAIL - n);
-        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        int keep = shiftTailFor(n);
         src.get(tail, keep, n);
         tailLength = keep + n;
+    }
+
+    private void keepTail(byte[] src, int from, int n) {
+        int keep = shiftTailFor(n);
+        System.arraycopy(src, from, tail, keep, n);
+        tailLength = keep + n;
+    }
+
+    /** Moves the last bytes kept to the front, leaving room for {@code n} more; returns how many stay. */
+    private int shiftTailFor(int n) {
+        int keep = Math.min(tailLength, TAIL - n);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        return keep;
     }
 
     /**
