@@ -1,6 +1,5 @@
 package io.openrouteraudit.journal;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    private final PlainDecimal decimals = new PlainDecimal();
     private Utf8LineBuffer out;
     private boolean first = true;
 
@@ -137,7 +137,7 @@ final class JsonWriter {
                 out.ascii("null");
             } else {
                 // Plain notation ("0.0000310365", not "3.10365E-5"): what an auditor expects.
-                out.ascii(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+                decimals.append(out, d);
             }
         } else {
             out.decimal(value.longValue());
