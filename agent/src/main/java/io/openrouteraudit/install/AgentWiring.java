@@ -88,8 +88,7 @@ final class AgentWiring {
 
     /**
      * The first instrumented class says the application makes HTTP calls: open the journal and
-     * start the OpenTelemetry SDK, both on background threads - the SDK once the journal is open,
-     * so that the open, which the first call waits for, does not share the CPU with it.
+     * start the OpenTelemetry SDK, both on background threads.
      */
     private static final class WarmUpOnce implements Runnable {
         private final LazyJournal journal;
@@ -106,23 +105,9 @@ final class AgentWiring {
             if (done.compareAndSet(false, true)) {
                 journal.warmUp();
                 if (exportOrNull != null) {
-                    exportOrNull.warmUpAfter(new JournalOpen(journal));
+                    exportOrNull.warmUp();
                 }
             }
-        }
-    }
-
-    /** Returns when the journal is open, or has failed to (bounded by the journal's own open wait). */
-    private static final class JournalOpen implements Runnable {
-        private final LazyJournal journal;
-
-        JournalOpen(LazyJournal journal) {
-            this.journal = journal;
-        }
-
-        @Override
-        public void run() {
-            journal.writable();
         }
     }
 

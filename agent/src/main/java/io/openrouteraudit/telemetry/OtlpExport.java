@@ -43,7 +43,6 @@ public final class OtlpExport implements TelemetrySink {
     private volatile boolean closing;
     private volatile boolean unavailable;
     private volatile long closeDeadlineNanos;
-    private volatile Runnable startGate;
 
     /**
      * @param settings reads an {@code otel.*} setting as autoconfiguration does (property, then environment)
@@ -105,17 +104,6 @@ public final class OtlpExport implements TelemetrySink {
     }
 
     /**
-     * As {@link #warmUp()}, but the export thread first runs {@code gate} (which returns when the
-     * journal is open): on two cores the SDK's start-up (half a second of CPU, ~1,000 classes) would
-     * otherwise compete with the journal's cold open, which the application's first call waits for.
-     * Records queued meanwhile are exported once the SDK is up.
-     */
-    public void warmUpAfter(Runnable gate) {
-        startGate = gate;
-        warmUp();
-    }
-
-    /**
      * Exports what is queued, flushes and stops the SDK, waiting at most {@code timeoutMillis}:
      * an endpoint that does not answer costs the application's exit no more than that.
      */
@@ -163,7 +151,6 @@ public final class OtlpExport implements TelemetrySink {
         @Override
         public void run() {
             try {
-                awaitGate();
                 List<Logger> quieted = ExporterLogFilter.install(agentThreads, log);
                 OpenTelemetrySdk sdk = startSdk();
                 if (sdk != null) {
@@ -173,17 +160,6 @@ public final class OtlpExport implements TelemetrySink {
                 quieted.clear();
             } finally {
                 finished.countDown();
-            }
-        }
-
-        private void awaitGate() {
-            Runnable gate = startGate;
-            if (gate != null && !closing) {
-                try {
-                    gate.run();
-                } catch (Throwable t) {
-                    // the gate only orders start-up work; the SDK starts regardless
-                }
             }
         }
 
