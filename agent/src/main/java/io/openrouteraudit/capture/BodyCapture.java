@@ -15,8 +15,13 @@ public final class BodyCapture {
     private static final int MAX_MARKS = 4096;
     private static final int TAIL = 32;
 
+    private static final byte[] NONE = new byte[0];
+
     private final int maxBytes;
-    private byte[] bytes = new byte[0];
+    private final CaptureBufferPool pool;
+    private byte[] bytes = NONE;
+    // Set once the exchange's record is written and the array went back to the pool.
+    private boolean released;
     private int length;
     private long total;
     private long[] endOffsets = new long[16];
@@ -27,13 +32,19 @@ public final class BodyCapture {
     private int tailLength;
 
     public BodyCapture(int maxBytes) {
+        this(maxBytes, null);
+    }
+
+    /** @param pool where the first 4 KB array comes from and goes back to; {@code null}: always fresh */
+    public BodyCapture(int maxBytes, CaptureBufferPool pool) {
         this.maxBytes = maxBytes;
+        this.pool = pool;
     }
 
     /** Copies what {@code chunk} has between position and limit; leaves the buffer as it was. */
     public synchronized void append(ByteBuffer chunk) {
         int remaining = chunk.remaining();
-        if (remaining == 0) {
+        if (remaining == 0 || released) {
             return;
         }
         total += remaining;
@@ -52,7 +63,7 @@ public final class BodyCapture {
     }
 
     public synchronized void append(byte[] src, int off, int len) {
-        if (len <= 0) {
+        if (len <= 0 || released) {
             return;
         }
         total += len;
@@ -63,7 +74,7 @@ public final class BodyCapture {
             length += take;
         }
         int tailTake = Math.min(TAIL, len);
-        keepTail(ByteBuffer.wrap(src, off + len - tailTake, tailTake), tailTake);
+        keepTail(src, off + len - tailTake, tailTake);
         mark();
     }
 
@@ -91,10 +102,22 @@ public final class BodyCapture {
     }
 
     private void keepTail(ByteBuffer src, int n) {
-        int keep = Math.min(tailLength, TAIL - n);
-        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        int keep = shiftTailFor(n);
         src.get(tail, keep, n);
         tailLength = keep + n;
+    }
+
+    private void keepTail(byte[] src, int from, int n) {
+        int keep = shiftTailFor(n);
+        System.arraycopy(src, from, tail, keep, n);
+        tailLength = keep + n;
+    }
+
+    /** Moves the last bytes kept to the front, leaving room for {@code n} more; returns how many stay. */
+    private int shiftTailFor(int n) {
+        int keep = Math.min(tailLength, TAIL - n);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        return keep;
     }
 
     /**
@@ -102,13 +125,29 @@ public final class BodyCapture {
      * because a snapshot taken earlier shares the old ones.
      */
     public synchronized void reset() {
-        bytes = new byte[0];
+        bytes = NONE;
         endOffsets = new long[16];
         nanos = new long[16];
         length = 0;
         total = 0;
         marks = 0;
         tailLength = 0;
+    }
+
+    /**
+     * The exchange's record is written and no snapshot of this capture is used any more: its
+     * array goes back to the pool; later appends (the application reading on) are ignored.
+     */
+    public synchronized void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        if (pool != null && bytes.length == CaptureBufferPool.BUFFER_BYTES) {
+            pool.give(bytes);
+        }
+        bytes = NONE;
+        length = 0;
     }
 
     public synchronized BodySnapshot snapshot() {
@@ -134,6 +173,12 @@ public final class BodyCapture {
 
     private void ensureCapacity(int needed) {
         if (needed <= bytes.length) {
+            return;
+        }
+        if (bytes.length == 0 && pool != null && needed <= CaptureBufferPool.BUFFER_BYTES
+                && maxBytes >= CaptureBufferPool.BUFFER_BYTES) {
+            // A pooled array may hold another exchange's old bytes: only [0, length) is ever read.
+            bytes = pool.take();
             return;
         }
         int grown = Math.max(needed, Math.max(INITIAL, bytes.length * 2));

@@ -37,17 +37,27 @@ public final class ExchangeRecorder {
     /** @param callerSpan the application's current span on the calling thread, or {@code null} */
     public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending,
                             CallerSpan callerSpan) {
-        this(start, maxBytes, sink, pending, callerSpan, List.of());
+        this(start, maxBytes, sink, pending, callerSpan, List.of(), null);
     }
 
     /** @param admissionViolations policy rules the request broke when it left */
     public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending,
                             CallerSpan callerSpan, List<String> admissionViolations) {
+        this(start, maxBytes, sink, pending, callerSpan, admissionViolations, null);
+    }
+
+    /**
+     * @param admissionViolations policy rules the request broke when it left
+     * @param buffers where the capture arrays come from, and go back to once the record is written; or {@code null}
+     */
+    public ExchangeRecorder(RequestStart start, int maxBytes, ExchangeSink sink, PendingExchanges pending,
+                            CallerSpan callerSpan, List<String> admissionViolations, CaptureBufferPool buffers) {
         this.start = start;
         this.admissionViolations = admissionViolations;
         this.callerSpan = callerSpan;
-        this.requestBody = new BodyCapture(maxBytes);
-        this.responseBody = new BodyCapture(maxBytes);
+        CaptureBufferPool pool = sink.keepsBodies() ? null : buffers;
+        this.requestBody = new BodyCapture(maxBytes, pool);
+        this.responseBody = new BodyCapture(maxBytes, pool);
         this.sink = sink;
         this.pending = pending;
         pending.add(this);
@@ -144,6 +154,9 @@ public final class ExchangeRecorder {
                     endNanos, outcome, failureType, failureMessage, callerSpan, admissionViolations);
             sink.accept(exchange);
         } finally {
+            // The sink has turned the bodies into a record (it keeps no bytes, or no pool was given).
+            requestBody.release();
+            responseBody.release();
             // Only now: shutdown waits for exchanges still being written, not just unended ones.
             pending.remove(this);
             Cleaner.Cleanable guard = unreadGuard;

@@ -11,4 +11,12 @@ public interface ExchangeSink {
      * cannot be written is refused before any byte leaves.
      */
     boolean canRecord();
+
+    /**
+     * Whether the sink may read an exchange's body bytes after {@link #accept} returns. When it
+     * does not, the capture arrays are reused for later exchanges as soon as it returns.
+     */
+    default boolean keepsBodies() {
+        return true;
+    }
 }

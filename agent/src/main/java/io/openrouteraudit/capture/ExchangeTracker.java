@@ -1,6 +1,7 @@
 package io.openrouteraudit.capture;
 
 import java.lang.ref.Cleaner;
+import java.util.List;
 
 /**
  * Starts exchanges: the one door through which every instrumentation package enters the
@@ -15,6 +16,8 @@ public final class ExchangeTracker {
     private final ThreadGroup agentThreads;
     private final RequestGate gate;
     private volatile Cleaner cleaner;
+    // Two arrays per call in flight; beyond 32 (128 KB kept), arrays are allocated and let go.
+    private final CaptureBufferPool buffers = new CaptureBufferPool(32);
 
     public ExchangeTracker(ExchangeSink sink, int maxBytes) {
         this(sink, maxBytes, CallerSpanSource.NONE, null);
@@ -44,7 +47,7 @@ public final class ExchangeTracker {
      * a connection that failed before any request was written.
      */
     public ExchangeRecorder begin(RequestStart start) {
-        return new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan());
+        return new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan(), List.of(), buffers);
     }
 
     /**
@@ -58,7 +61,7 @@ public final class ExchangeTracker {
     public ExchangeRecorder beginSending(RequestStart start, byte[] body) {
         GateVerdict verdict = admit(start, body);
         ExchangeRecorder recorder = new ExchangeRecorder(start, maxBytes, sink, pending, callerSpan(),
-                verdict.violations());
+                verdict.violations(), buffers);
         if (verdict.refused()) {
             if (body != null) {
                 recorder.requestBody().append(body, 0, body.length);

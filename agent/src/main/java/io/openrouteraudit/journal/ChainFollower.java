@@ -15,16 +15,15 @@ import net.openhft.chronicle.wire.DocumentContext;
 final class ChainFollower implements AutoCloseable {
 
     private final ExcerptTailer tailer;
-    private ChainTip tip;
+    private final ChainTip tip = new ChainTip();
     private long ownLastIndex = Long.MIN_VALUE;
 
     ChainFollower(SingleChronicleQueue queue) {
-        this.tip = ChainTip.EMPTY;
         try (ExcerptTailer newest = queue.createTailer()) {
             newest.direction(TailerDirection.BACKWARD).toEnd();
             try (DocumentContext dc = newest.readingDocument()) {
                 if (dc.isPresent()) {
-                    tip = tipOf(dc);
+                    readTip(dc);
                     ownLastIndex = dc.index();
                 }
             }
@@ -37,7 +36,7 @@ final class ChainFollower implements AutoCloseable {
         }
     }
 
-    /** Reads records appended since the last call; called inside the queue's write lock. */
+    /** Reads records appended since the last call; called inside the queue's write lock. The tip is updated in place. */
     ChainTip catchUp() {
         while (true) {
             try (DocumentContext dc = tailer.readingDocument()) {
@@ -45,18 +44,19 @@ final class ChainFollower implements AutoCloseable {
                     return tip;
                 }
                 if (dc.index() != ownLastIndex) {
-                    tip = tipOf(dc);
+                    readTip(dc);
                 }
             }
         }
     }
 
-    void appendedByUs(long index, ChainTip newTip) {
+    /** Our own record at {@code index} is the new tip; {@code hashAscii} is copied. */
+    void appendedByUs(long index, long seq, byte[] hashAscii) {
         ownLastIndex = index;
-        tip = newTip;
+        tip.set(seq, hashAscii);
     }
 
-    private static ChainTip tipOf(DocumentContext dc) {
+    private void readTip(DocumentContext dc) {
         String line = new String(dc.wire().bytes().toByteArray(), StandardCharsets.UTF_8);
         String hash = JournalLine.recordHashOf(line);
         long seq = StoredRecordFields.seqOf(line);
@@ -64,7 +64,7 @@ final class ChainFollower implements AutoCloseable {
             throw new IllegalStateException("a journal record at index " + Long.toHexString(dc.index())
                     + " is damaged; run verify");
         }
-        return new ChainTip(seq, hash);
+        tip.set(seq, hash);
     }
 
     @Override

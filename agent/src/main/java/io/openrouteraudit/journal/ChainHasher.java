@@ -1,6 +1,7 @@
 package io.openrouteraudit.journal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,9 +13,11 @@ public final class ChainHasher {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final int DIGEST_LENGTH = 32;
 
     private final MessageDigest sha256;
-    private final byte[] prevHashAscii = new byte[64];
+    private final byte[] digest = new byte[DIGEST_LENGTH];
 
     public ChainHasher() {
         try {
@@ -32,34 +35,24 @@ public final class ChainHasher {
         return HEX.formatHex(sha256.digest());
     }
 
-    /** A 64-char ASCII hash into the reused array; false (the general path) for anything else. */
-    private boolean copyAscii(String hash) {
-        if (hash.length() != prevHashAscii.length) {
-            return false;
-        }
-        for (int i = 0; i < prevHashAscii.length; i++) {
-            char c = hash.charAt(i);
-            if (c >= 0x80) {
-                return false;
-            }
-            prevHashAscii[i] = (byte) c;
-        }
-        return true;
-    }
-
     /**
-     * The same hash for canonical bytes given as an unclosed prefix ({@code prefix[0..length)})
-     * whose closing {@code '}'} is implied: what the journal writer has in its line buffer.
+     * The same hash, allocation-free, for canonical bytes given as an unclosed prefix ({@code
+     * prefix[0..length)}) whose closing {@code '}'} is implied - what the journal writer has in
+     * its line buffer - written as 64 lower-case hex digits into {@code hexOut}.
      */
-    public String hashClosed(String prevHash, byte[] prefix, int length) {
+    void hashClosed(byte[] prevHashAscii, byte[] prefix, int length, byte[] hexOut) {
         sha256.reset();
-        if (copyAscii(prevHash)) {
-            sha256.update(prevHashAscii);
-        } else {
-            sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-        }
+        sha256.update(prevHashAscii);
         sha256.update(prefix, 0, length);
         sha256.update((byte) '}');
-        return HEX.formatHex(sha256.digest());
+        try {
+            sha256.digest(digest, 0, DIGEST_LENGTH);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 digest of " + DIGEST_LENGTH + " bytes", e);
+        }
+        for (int i = 0; i < DIGEST_LENGTH; i++) {
+            hexOut[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xF];
+            hexOut[2 * i + 1] = HEX_DIGITS[digest[i] & 0xF];
+        }
     }
 }

@@ -15,10 +15,10 @@ final class IsoMillisTimestamp {
     private IsoMillisTimestamp() {
     }
 
-    static void append(StringBuilder out, Instant instant) {
+    static void append(Utf8LineBuffer out, Instant instant) {
         long second = instant.getEpochSecond();
         if (second < FIRST_SECOND || second > LAST_SECOND) {
-            out.append(RecordEncoder.TIMESTAMP.format(instant));
+            out.ascii(RecordEncoder.TIMESTAMP.format(instant));
             return;
         }
         long day = Math.floorDiv(second, 86_400L);
@@ -34,18 +34,18 @@ final class IsoMillisTimestamp {
         int dayOfMonth = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
         int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        digits(out, year, 4).append('-');
-        digits(out, month, 2).append('-');
-        digits(out, dayOfMonth, 2).append('T');
-        digits(out, secondOfDay / 3600, 2).append(':');
-        digits(out, secondOfDay / 60 % 60, 2).append(':');
-        digits(out, secondOfDay % 60, 2).append('.');
-        digits(out, instant.getNano() / 1_000_000, 3).append('Z');
+        digits(out, year, 4).ascii('-');
+        digits(out, month, 2).ascii('-');
+        digits(out, dayOfMonth, 2).ascii('T');
+        digits(out, secondOfDay / 3600, 2).ascii(':');
+        digits(out, secondOfDay / 60 % 60, 2).ascii(':');
+        digits(out, secondOfDay % 60, 2).ascii('.');
+        digits(out, instant.getNano() / 1_000_000, 3).ascii('Z');
     }
 
-    private static StringBuilder digits(StringBuilder out, int value, int width) {
+    private static Utf8LineBuffer digits(Utf8LineBuffer out, int value, int width) {
         for (int divisor = width == 4 ? 1000 : width == 3 ? 100 : 10; divisor > 0; divisor /= 10) {
-            out.append((char) ('0' + value / divisor % 10));
+            out.ascii((char) ('0' + value / divisor % 10));
         }
         return out;
     }

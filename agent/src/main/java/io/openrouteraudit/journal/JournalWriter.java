@@ -34,6 +34,7 @@ public final class JournalWriter implements Closeable {
     private final ChainHasher hasher = new ChainHasher();
     private final Utf8LineBuffer line = new Utf8LineBuffer(8192);
     private final JournalSpace space;
+    private final byte[] recordHash = new byte[64];
 
     private JournalWriter(SingleChronicleQueue queue, JournalSpace space) {
         this.queue = queue;
@@ -122,17 +123,16 @@ public final class JournalWriter implements Closeable {
                         + " needed)");
             }
             long seq;
-            String hash;
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
                     ChainTip tip = follower.catchUp();
                     seq = tip.seq() + 1;
-                    // Encoded once into a reused buffer: the hash covers the prefix closed with '}',
-                    // the stored line is the same prefix followed by the record_hash member.
+                    // Encoded once as UTF-8 into reused buffers, no strings: the hash covers the prefix
+                    // closed with '}', the stored line is the same prefix followed by record_hash.
                     line.clear();
-                    line.append(encoder.canonicalText(record, seq, tip.recordHash()));
-                    hash = hasher.hashClosed(tip.recordHash(), line.bytes(), line.length());
-                    line.append(JournalLine.HASH_KEY).append(hash).append(JournalLine.LINE_END);
+                    encoder.encode(record, seq, tip, line);
+                    hasher.hashClosed(tip.recordHashAscii(), line.bytes(), line.length(), recordHash);
+                    line.ascii(JournalLine.HASH_KEY).append(recordHash, 0, recordHash.length).ascii(JournalLine.LINE_END);
                     dc.wire().bytes().write(line.bytes(), 0, line.length());
                 } catch (RuntimeException | Error e) {
                     // Closing would commit a half-written excerpt into the chain.
@@ -140,7 +140,7 @@ public final class JournalWriter implements Closeable {
                     throw e;
                 }
             }
-            follower.appendedByUs(appender.lastIndexAppended(), new ChainTip(seq, hash));
+            follower.appendedByUs(appender.lastIndexAppended(), seq, recordHash);
             return seq;
         } catch (RuntimeException | Error e) {
             // An Error too: a fault in the mapped file (InternalError) must reach the sink's

@@ -2,6 +2,7 @@ package io.openrouteraudit.journal;
 
 import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.openrouter.Routing;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -15,20 +16,28 @@ public final class RecordEncoder {
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final StringBuilder buffer = new StringBuilder(2048);
+    private static final Routing NO_ROUTING = Routing.none();
 
-    /** The canonical text without {@code record_hash}, as an unclosed object ready for it. */
+    private final JsonWriter json = new JsonWriter();
+
+    /**
+     * The canonical text without {@code record_hash}, as an unclosed object ready for it, decoded
+     * from its bytes (a lone surrogate reads back as {@code '?'}, as the journal stores it).
+     */
     public String canonical(AuditRecord r, long seq, String prevHash) {
-        return canonicalText(r, seq, prevHash).toString();
+        ChainTip prev = new ChainTip();
+        prev.set(seq - 1, prevHash);
+        Utf8LineBuffer line = new Utf8LineBuffer(2048);
+        encode(r, seq, prev, line);
+        return new String(line.bytes(), 0, line.length(), StandardCharsets.UTF_8);
     }
 
     /**
-     * As {@link #canonical}, but the encoder's own buffer, valid until its next use: the journal
-     * encodes it to bytes once instead of copying it through strings.
+     * Appends the canonical UTF-8 bytes, unclosed, to {@code out}: the journal hashes and stores
+     * them from there, with no string in between. {@code prev} gives {@code prev_hash}.
      */
-    public CharSequence canonicalText(AuditRecord r, long seq, String prevHash) {
-        buffer.setLength(0);
-        JsonWriter w = new JsonWriter(buffer).begin()
+    void encode(AuditRecord r, long seq, ChainTip prev, Utf8LineBuffer out) {
+        JsonWriter w = json.begin(out)
                 .field("schema", AuditRecord.SCHEMA)
                 .field("seq", seq)
                 .timestampField("timestamp", r.timestamp())
@@ -65,13 +74,16 @@ public final class RecordEncoder {
                 .field("trace_id", r.traceId())
                 .field("span_id", r.spanId())
                 .field("prompt", r.prompt())
-                .field("completion", r.completion())
-                .field("prev_hash", prevHash);
-        return buffer;
+                .field("completion", r.completion());
+        if (prev.isPlainHex()) {
+            w.hexField("prev_hash", prev.recordHashAscii());
+        } else {
+            w.field("prev_hash", prev.recordHashText());
+        }
     }
 
     private static void routing(JsonWriter w, Routing routing) {
-        Routing r = routing == null ? new Routing(null, null, null, null, null, null, null, null) : routing;
+        Routing r = routing == null ? NO_ROUTING : routing;
         w.objectField("routing")
                 .field("models", r.models())
                 .field("provider_order", r.providerOrder())

@@ -1,5 +1,6 @@
 package io.openrouteraudit.journal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Arrays;
  * verifier re-encodes what it reads that way. Not thread-safe: one per writer, under its lock.
  */
 final class Utf8LineBuffer {
+
+    private static final byte[] LONG_MIN = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
     private byte[] bytes;
     private int length;
@@ -30,12 +33,29 @@ final class Utf8LineBuffer {
     }
 
     Utf8LineBuffer append(CharSequence text) {
-        int n = text.length();
+        if (text instanceof String s) {
+            return append(s, 0, s.length());
+        }
+        return append(text.toString(), 0, text.length());
+    }
+
+    /** {@code text[start..end)}, a surrogate pair split by {@code end} counting as lone. */
+    Utf8LineBuffer append(String text, int start, int end) {
         // three bytes per char covers every char of the BMP and every surrogate pair (4 bytes for 2 chars)
-        ensureRoom(n * 3);
+        ensureRoom((end - start) * 3);
         byte[] b = bytes;
         int at = length;
-        for (int i = 0; i < n; i++) {
+        int i = start;
+        // Most of a record is ASCII: a tight loop for it, the general one from the first other char.
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            b[at++] = (byte) c;
+            i++;
+        }
+        for (; i < end; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 b[at++] = (byte) c;
@@ -43,7 +63,7 @@ final class Utf8LineBuffer {
                 b[at++] = (byte) (0xC0 | (c >> 6));
                 b[at++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                char low = i + 1 < n ? text.charAt(i + 1) : 0;
+                char low = i + 1 < end ? text.charAt(i + 1) : 0;
                 if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
                     int cp = Character.toCodePoint(c, low);
                     b[at++] = (byte) (0xF0 | (cp >> 18));
@@ -61,6 +81,56 @@ final class Utf8LineBuffer {
             }
         }
         length = at;
+        return this;
+    }
+
+    /** One char known to be ASCII (JSON punctuation). */
+    Utf8LineBuffer ascii(char c) {
+        ensureRoom(1);
+        bytes[length++] = (byte) c;
+        return this;
+    }
+
+    /** Text known to be ASCII (keys, literals). */
+    Utf8LineBuffer ascii(String text) {
+        int n = text.length();
+        ensureRoom(n);
+        byte[] b = bytes;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            b[at++] = (byte) text.charAt(i);
+        }
+        length = at;
+        return this;
+    }
+
+    Utf8LineBuffer append(byte[] source, int offset, int count) {
+        ensureRoom(count);
+        System.arraycopy(source, offset, bytes, length, count);
+        length += count;
+        return this;
+    }
+
+    /** A long in decimal, as {@code Long.toString} writes it, without the string. */
+    Utf8LineBuffer decimal(long value) {
+        if (value == Long.MIN_VALUE) {
+            return append(LONG_MIN, 0, LONG_MIN.length);
+        }
+        ensureRoom(20);
+        if (value < 0) {
+            bytes[length++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        int at = length + digits;
+        length = at;
+        do {
+            bytes[--at] = (byte) ('0' + (int) (value % 10));
+            value /= 10;
+        } while (value != 0);
         return this;
     }
 

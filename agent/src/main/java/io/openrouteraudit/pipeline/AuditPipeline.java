@@ -83,6 +83,12 @@ public final class AuditPipeline implements ExchangeSink {
         }
     }
 
+    /** Bodies are parsed into the record during {@link #accept}; nothing here holds their bytes after. */
+    @Override
+    public boolean keepsBodies() {
+        return false;
+    }
+
     @Override
     public boolean canRecord() {
         try {

@@ -68,6 +68,60 @@ class ExchangeRecorderTest {
         return new ExchangeRecorder(start(), 1024, sink, pending);
     }
 
+    /** Reads the bodies during accept only, as the audit pipeline does, so the arrays are reused. */
+    static final class ParsingSink implements ExchangeSink {
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        final List<byte[]> arrays = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void accept(Exchange exchange) {
+            BodySnapshot body = exchange.responseBody();
+            bodies.add(new String(body.bytes(), 0, body.length(), StandardCharsets.UTF_8));
+            arrays.add(body.bytes());
+        }
+
+        @Override
+        public boolean canRecord() {
+            return true;
+        }
+
+        @Override
+        public boolean keepsBodies() {
+            return false;
+        }
+    }
+
+    @Test
+    void aSinkThatKeepsNoBodiesGetsTheCaptureArraysReusedAcrossExchanges() {
+        ParsingSink parsing = new ParsingSink();
+        CaptureBufferPool buffers = new CaptureBufferPool(8);
+        ExchangeRecorder first = new ExchangeRecorder(start(), 64 * 1024, parsing, pending, null, List.of(), buffers);
+        first.responseBody().append("{\"id\":\"gen-1\"}".getBytes(StandardCharsets.UTF_8), 0, 14);
+        first.complete();
+        first.responseBody().append("after the end".getBytes(StandardCharsets.UTF_8), 0, 13);
+
+        ExchangeRecorder second = new ExchangeRecorder(start(), 64 * 1024, parsing, pending, null, List.of(), buffers);
+        second.responseBody().append("{\"id\":\"gen-2\"}".getBytes(StandardCharsets.UTF_8), 0, 14);
+        second.complete();
+
+        assertEquals(List.of("{\"id\":\"gen-1\"}", "{\"id\":\"gen-2\"}"), parsing.bodies);
+        assertSame(parsing.arrays.get(0), parsing.arrays.get(1));
+    }
+
+    @Test
+    void aSinkThatKeepsBodiesNeverSeesThemReused() {
+        CaptureBufferPool buffers = new CaptureBufferPool(8);
+        ExchangeRecorder first = new ExchangeRecorder(start(), 64 * 1024, sink, pending, null, List.of(), buffers);
+        first.responseBody().append("one".getBytes(StandardCharsets.UTF_8), 0, 3);
+        first.complete();
+        ExchangeRecorder second = new ExchangeRecorder(start(), 64 * 1024, sink, pending, null, List.of(), buffers);
+        second.responseBody().append("two".getBytes(StandardCharsets.UTF_8), 0, 3);
+        second.complete();
+        BodySnapshot kept = sink.exchanges.get(0).responseBody();
+        assertEquals("one", new String(kept.bytes(), 0, kept.length(), StandardCharsets.UTF_8));
+        assertFalse(kept.bytes() == sink.exchanges.get(1).responseBody().bytes());
+    }
+
     @Test
     void completedExchangeCarriesHeadBodiesAndOutcome() {
         ExchangeRecorder r = recorder();

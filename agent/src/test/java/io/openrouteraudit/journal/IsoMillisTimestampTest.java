@@ -2,6 +2,7 @@ package io.openrouteraudit.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,9 @@ class IsoMillisTimestampTest {
     }
 
     private static void assertSameAsFormatter(Instant instant) {
-        StringBuilder out = new StringBuilder("x");
+        Utf8LineBuffer out = new Utf8LineBuffer(1).ascii('x');
         IsoMillisTimestamp.append(out, instant);
-        assertEquals("x" + RecordEncoder.TIMESTAMP.format(instant), out.toString(), instant::toString);
+        assertEquals("x" + RecordEncoder.TIMESTAMP.format(instant),
+                new String(out.bytes(), 0, out.length(), StandardCharsets.US_ASCII), instant::toString);
     }
 }

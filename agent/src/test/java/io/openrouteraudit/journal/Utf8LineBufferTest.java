@@ -44,8 +44,37 @@ class Utf8LineBufferTest {
         byte[] prefix = "{\"seq\":1,\"prompt\":\"caf\u00e9\"".getBytes(StandardCharsets.UTF_8);
         byte[] closed = "{\"seq\":1,\"prompt\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8);
         byte[] padded = Arrays.copyOf(prefix, prefix.length + 10);
-        assertEquals(hasher.hash(ChainHasher.GENESIS, closed), hasher.hashClosed(ChainHasher.GENESIS, padded, prefix.length));
-        assertEquals(hasher.hash("not-a-hash-\u00e9", closed), hasher.hashClosed("not-a-hash-\u00e9", padded, prefix.length));
+        byte[] hex = new byte[64];
+        hasher.hashClosed(ChainHasher.GENESIS.getBytes(StandardCharsets.US_ASCII), padded, prefix.length, hex);
+        assertEquals(hasher.hash(ChainHasher.GENESIS, closed), new String(hex, StandardCharsets.US_ASCII));
+        hasher.hashClosed("not-a-hash-\u00e9".getBytes(StandardCharsets.US_ASCII), padded, prefix.length, hex);
+        assertEquals(hasher.hash("not-a-hash-\u00e9", closed), new String(hex, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void writesLongsAsLongToStringDoes() {
+        long[] samples = {0, 1, -1, 9, 10, 99, 100, 1234567890123L, -987654321L, Long.MAX_VALUE, Long.MIN_VALUE,
+            Long.MIN_VALUE + 1, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        Utf8LineBuffer buffer = new Utf8LineBuffer(1);
+        StringBuilder expected = new StringBuilder();
+        for (long sample : samples) {
+            buffer.decimal(sample).ascii(',');
+            expected.append(sample).append(',');
+        }
+        assertEquals(expected.toString(), new String(buffer.bytes(), 0, buffer.length(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void encodesARangeOfAStringAsItsSubstringWouldBeEncodedAlone() {
+        String text = "ab\ud83d\ude00cd\u00e9";
+        for (int start = 0; start <= text.length(); start++) {
+            for (int end = start; end <= text.length(); end++) {
+                Utf8LineBuffer buffer = new Utf8LineBuffer(1);
+                buffer.append(text, start, end);
+                assertArrayEquals(text.substring(start, end).getBytes(StandardCharsets.UTF_8),
+                        Arrays.copyOf(buffer.bytes(), buffer.length()), start + ".." + end);
+            }
+        }
     }
 
     private static void assertEncodedAsJdkDoes(String text) {
