@@ -84,6 +84,45 @@ final class StartedJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Every stdout line so far, once one of them equals {@code expected}; fails the test when it
+     * does not come within the timeout or the process ends first.
+     */
+    List<String> awaitLine(String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lines) {
+            while (!lines.contains(expected)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !reader.isAlive()) {
+                    return fail("expected the stdout line \"" + expected + "\" within " + timeout.toSeconds()
+                            + " s" + (reader.isAlive() ? "" : ", but stdout ended") + "\n" + describe());
+                }
+                TimeUnit.NANOSECONDS.timedWait(lines, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            }
+            return List.copyOf(lines);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Waits (within the timeout, else fails) for the process to end by itself, and returns how:
+     * stdout is its lines, each ended by a line feed.
+     */
+    ForkedJvmResult awaitExit() throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("the process did not end within " + timeout.toSeconds() + " s\n" + describe());
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        StringBuilder stdout = new StringBuilder();
+        for (String line : lines()) {
+            stdout.append(line).append('\n');
+        }
+        return new ForkedJvmResult(command, process.exitValue(), stdout.toString(), stderr());
+    }
+
     /** The stdout lines read so far. */
     List<String> lines() {
         synchronized (lines) {
