@@ -96,6 +96,8 @@ final class AgentWiring {
         retransformAlreadyLoaded(inst, transformer, log);
 
         Thread shutdown = new Thread(new EndPendingAtShutdown(tracker, journal, export), "openrouter-audit-shutdown");
+        // Not inherited from the thread running agentmain, which has none when it is the Attach Listener.
+        shutdown.setContextClassLoader(agentLoader);
         Runtime.getRuntime().addShutdownHook(shutdown);
     }
 

@@ -201,6 +201,10 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
             }
         }, "openrouter-audit-journal-open");
         opener.setDaemon(true);
+        // Chronicle Queue finds JDK classes through the opening thread's context loader (JDK 21+),
+        // and a new thread inherits its creator's: none at all when the creator is the JVM's
+        // Attach Listener, which runs agentmain and the retransformation that warms us up.
+        opener.setContextClassLoader(LazyJournal.class.getClassLoader());
         opener.start();
         return fresh;
     }

@@ -5,6 +5,8 @@ import io.openrouteraudit.sim.RecordedExchange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Runs an application twice against one simulator — without the agent, then with it — with
@@ -36,6 +38,24 @@ final class AgentComparison {
         AppRun withoutAgent = runOnce(without.args(args));
         AppRun withAgent = runOnce(with.args(args));
         return new ComparedRuns(withoutAgent, withAgent, journalDir);
+    }
+
+    /**
+     * The same with other properties (given to both runs) and an application this JVM need not
+     * load: {@code app} makes a fresh, fully set-up fork for each run (told which it is, so the
+     * two may, say, wait for different files), and {@code whileTheAgentRuns} runs on this thread
+     * while the run with the agent is under way (the fork's own timeout bounds that run).
+     */
+    ComparedRuns run(Path journalDir, Map<String, String> properties, Function<Boolean, ForkedJvm> app,
+                     Runnable whileTheAgentRuns) {
+        Path agentJar = AgentJar.require();
+        AppRun without = runOnce(app.apply(false).systemProperties(properties));
+        ForkedJvm with = app.apply(true).javaAgent(agentJar).systemProperties(properties);
+        int mark = simulator.exchangeCount();
+        CompletableFuture<ForkedJvmResult> running = CompletableFuture.supplyAsync(with::run);
+        whileTheAgentRuns.run();
+        ForkedJvmResult result = running.join().assertExitCode(0);
+        return new ComparedRuns(without, new AppRun(result, simulator.exchangesSince(mark)), journalDir);
     }
 
     /** Runs the application without any agent (to check the apps and the simulator themselves). */

@@ -103,7 +103,7 @@ class EveryStartHasAnEndIT {
             assertEquals(200, integer(record, "http_status"), () -> "http_status: " + record);
 
             Files.createFile(stopFile);
-            assertEquals(0, application.awaitExit(), application::describe);
+            assertEquals(0, application.awaitExit().exitCode(), application::describe);
             assertTrue(application.lines().containsAll(List.of("told to stop", "== end")), application::describe);
         }
         ExportedJournal journal = ExportedJournal.read(journalDir).assertWellFormed(OkHttpClientAppIT.CLIENT);

@@ -66,8 +66,8 @@ class JournalConcurrencyIT {
             first.awaitLine(awaiting(go));
             second.awaitLine(awaiting(go));
             Files.createFile(go);
-            assertEquals(0, first.awaitExit(), first.describe());
-            assertEquals(0, second.awaitExit(), second.describe());
+            assertEquals(0, first.awaitExit().exitCode(), first.describe());
+            assertEquals(0, second.awaitExit().exitCode(), second.describe());
             printedByFirst = JournalLoadRun.completedGenerationIds(first.lines());
             printedBySecond = JournalLoadRun.completedGenerationIds(second.lines());
         } finally {

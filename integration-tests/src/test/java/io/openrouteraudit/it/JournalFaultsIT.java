@@ -203,7 +203,7 @@ class JournalFaultsIT {
     private record Outcome(List<String> stdout, String stderr) {
 
         static Outcome of(StartedJvm app) throws InterruptedException {
-            assertEquals(0, app.awaitExit(), app.describe());
+            assertEquals(0, app.awaitExit().exitCode(), app.describe());
             return new Outcome(app.lines(), app.stderr());
         }
 

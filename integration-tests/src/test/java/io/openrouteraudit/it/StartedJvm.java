@@ -96,26 +96,24 @@ final class StartedJvm implements AutoCloseable {
         }
     }
 
-    /**
-     * Every stdout line so far, once one equals {@code expected}; fails the test when it does not
-     * come within the timeout or the process ends first.
-     */
-    List<String> awaitLine(String expected) throws InterruptedException {
-        for (int count = 1; ; count++) {
-            List<String> seen = awaitLines(count);
-            if (seen.get(count - 1).equals(expected)) {
-                return seen;
-            }
-        }
+    long pid() {
+        return process.pid();
     }
 
-    /** Waits, within the timeout, for the process to end by itself; its exit code. */
-    int awaitExit() throws InterruptedException {
+    /**
+     * Waits (within the timeout, else fails) for the process to end by itself, and returns how:
+     * stdout is its lines, each ended by a line feed.
+     */
+    ForkedJvmResult awaitExit() throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            fail("the process did not end by itself within " + timeout.toSeconds() + " s\n" + describe());
+            fail("the process did not end within " + timeout.toSeconds() + " s\n" + describe());
         }
         reader.join(TimeUnit.SECONDS.toMillis(10));
-        return process.exitValue();
+        StringBuilder stdout = new StringBuilder();
+        for (String line : lines()) {
+            stdout.append(line).append('\n');
+        }
+        return new ForkedJvmResult(command, process.exitValue(), stdout.toString(), stderr());
     }
 
     /** The stdout lines read so far. */
@@ -123,18 +121,6 @@ final class StartedJvm implements AutoCloseable {
         synchronized (lines) {
             return List.copyOf(lines);
         }
-    }
-
-    /**
-     * Waits for the process to end by itself and returns its exit code, all its stdout read;
-     * fails the test when it is still running after the timeout.
-     */
-    int awaitExit() throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            return fail("still running " + timeout.toSeconds() + " s later\n" + describe());
-        }
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-        return process.exitValue();
     }
 
     boolean isAlive() {
