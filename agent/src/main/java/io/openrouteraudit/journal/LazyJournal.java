@@ -246,6 +246,8 @@ public final class LazyJournal implements RecordSink, AutoCloseable {
         recoveryRunning = true;
         Thread thread = new Thread(this::recoverUntilHealthy, "openrouter-audit-journal-recovery");
         thread.setDaemon(true);
+        // Reopening loads Chronicle as the opener does: with the agent's loader, whatever thread began it.
+        thread.setContextClassLoader(LazyJournal.class.getClassLoader());
         thread.start();
     }
 
