@@ -6,7 +6,6 @@ import static io.openrouteraudit.it.JournalLoadRun.calls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,17 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * SPEC §4: one record per exchange, seq without gaps and an intact chain, however many threads
  * end exchanges at once - and however many processes share one {@code journal.dir}.
  */
-class JournalConcurrencyIT {
+class JournalConcurrencyIT extends SimulatorPerTest {
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @TempDir
-    Path temp;
-
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @Test
     void sixteenThreadsOfFiftyCallsGiveEightHundredRecordsInOneUnbrokenChain() {

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,22 +19,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the body, so {@code kill -9} loses no call the application saw complete, leaves a journal that
  * verifies, and a restarted application on the same directory continues seq and the chain.
  */
-class JournalCrashIT {
+class JournalCrashIT extends SimulatorPerTest {
 
     private static final int CALLS = 2_000;
     /** Well into the run and far from its end: the kill lands mid-run. */
     private static final int KILL_AFTER_COMPLETED = 100;
     private static final int RESTART_CALLS = 10;
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @TempDir
-    Path temp;
-
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest
     @EnumSource(TestJdk.class)

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §3 {@code fail-mode} and §7: a journal disk that is read-only or full, for real (a tmpfs
@@ -33,21 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The HMAC key comes from {@code OPENROUTER_AUDIT_HASH_KEY}: its default file lives in the
  * journal directory, and a missing key is a fault of its own, with its own line.
  */
-class JournalFaultsIT {
+class JournalFaultsIT extends SimulatorPerTest {
 
     private static final String REFUSAL =
             "IOException: openrouter-audit: the audit journal cannot be written (fail-mode=closed); request not sent";
     private static final int TMPFS_MEGABYTES = 16;
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @TempDir
-    Path temp;
-
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @Test
     void readOnlyAtStartFailOpenCallsGoOnAndTheJournalCatchesUpOnceWritable() throws Exception {

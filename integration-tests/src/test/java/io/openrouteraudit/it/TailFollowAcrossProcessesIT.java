@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tail} (SPEC §5) on a journal that the agent writes in other JVMs: {@code --follow} in
@@ -18,17 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * running, each once and in seq order, and it runs on until the test kills it; {@code -n K}
  * prints the newest K of a finished journal.
  */
-class TailFollowAcrossProcessesIT {
+class TailFollowAcrossProcessesIT extends SimulatorPerTest {
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @TempDir
-    Path temp;
-
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
-    }
 
     /** {@code count} successful calls, told apart from other runs' by the user named after {@code run}. */
     private static List<String> calls(String run, int count) {
