@@ -117,17 +117,7 @@ class ExchangeTrackerGateTest {
 
     @Test
     void aGateThatThrowsLetsTheRequestGo() {
-        RequestGate broken = new RequestGate() {
-            @Override
-            public boolean needsBody() {
-                return true;
-            }
-
-            @Override
-            public GateVerdict admit(RequestStart start, byte[] body) {
-                throw new IllegalStateException("policy bug");
-            }
-        };
+        RequestGate broken = throwing(new IllegalStateException("policy bug"));
         ExchangeTracker tracker = tracker(broken, 1024);
 
         ExchangeRecorder recorder = tracker.beginSending(ExchangeRecorderTest.start(), BODY);
@@ -141,17 +131,7 @@ class ExchangeTrackerGateTest {
 
     @Test
     void aGateThatFailsWithAnErrorLetsTheRequestGoToo() {
-        RequestGate broken = new RequestGate() {
-            @Override
-            public boolean needsBody() {
-                return true;
-            }
-
-            @Override
-            public GateVerdict admit(RequestStart start, byte[] body) {
-                throw new NoClassDefFoundError("com/fasterxml/jackson/core/JsonFactory");
-            }
-        };
+        RequestGate broken = throwing(new NoClassDefFoundError("com/fasterxml/jackson/core/JsonFactory"));
 
         ExchangeRecorder recorder = tracker(broken, 1024).beginSending(ExchangeRecorderTest.start(), BODY);
 
@@ -186,5 +166,23 @@ class ExchangeTrackerGateTest {
         assertEquals(1, gate.calls.get(), "every request about to leave is judged, if only for the budget");
         assertNull(gate.seen.get());
         assertFalse(recorder.hasEnded());
+    }
+
+    /** A gate with a bug: it throws whatever it is given. */
+    private static RequestGate throwing(Throwable failure) {
+        return new RequestGate() {
+            @Override
+            public boolean needsBody() {
+                return true;
+            }
+
+            @Override
+            public GateVerdict admit(RequestStart start, byte[] body) {
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure;
+            }
+        };
     }
 }
