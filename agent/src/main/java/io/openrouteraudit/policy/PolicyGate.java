@@ -5,7 +5,6 @@ import io.openrouteraudit.capture.RequestGate;
 import io.openrouteraudit.capture.RequestStart;
 import io.openrouteraudit.openrouter.RequestFacts;
 import io.openrouteraudit.openrouter.RequestParser;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -45,10 +44,7 @@ public final class PolicyGate implements RequestGate {
         if (broken.isEmpty()) {
             return GateVerdict.GO;
         }
-        List<String> names = new ArrayList<>(broken.size());
-        for (PolicyRule rule : broken) {
-            names.add(rule.ruleName());
-        }
+        List<String> names = PolicyRule.names(broken);
         String refusal = policy.blocks()
                 ? "openrouter-audit: request blocked by policy (" + String.join(", ", names) + "); not sent"
                 : null;

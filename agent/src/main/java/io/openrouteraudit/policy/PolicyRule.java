@@ -1,5 +1,9 @@
 package io.openrouteraudit.policy;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
 /**
  * The rules a record's {@code policy_violations} can name, in the order the list is written
  * (SPEC §4), so that the same breaches always read the same.
@@ -26,6 +30,15 @@ public enum PolicyRule {
     /** The name used in {@code policy.require}, the record, the span and {@code stats --by policy}. */
     public String ruleName() {
         return ruleName;
+    }
+
+    /** The names of {@code rules}, in SPEC order (an EnumSet iterates in declaration order). */
+    public static List<String> names(EnumSet<PolicyRule> rules) {
+        List<String> names = new ArrayList<>(rules.size());
+        for (PolicyRule rule : rules) {
+            names.add(rule.ruleName);
+        }
+        return List.copyOf(names);
     }
 
     /** The rule named so, or {@code null}. */

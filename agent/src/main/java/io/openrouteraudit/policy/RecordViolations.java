@@ -3,7 +3,6 @@ package io.openrouteraudit.policy;
 import io.openrouteraudit.audit.ViolationCheck;
 import io.openrouteraudit.capture.Exchange;
 import io.openrouteraudit.openrouter.RequestFacts;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -36,10 +35,6 @@ public final class RecordViolations implements ViolationCheck {
         if (broken.isEmpty()) {
             return List.of();
         }
-        List<String> names = new ArrayList<>(broken.size());
-        for (PolicyRule rule : broken) {
-            names.add(rule.ruleName());
-        }
-        return List.copyOf(names);
+        return PolicyRule.names(broken);
     }
 }
