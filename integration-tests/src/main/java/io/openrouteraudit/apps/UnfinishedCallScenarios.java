@@ -43,10 +43,21 @@ final class UnfinishedCallScenarios {
             call.join();
             c.transcript().note("unexpected: answered after cancel");
         } catch (CancellationException | CompletionException e) {
-            // The class only: the JDK words the message after whichever of its threads saw the
-            // cancel first ("Request cancelled", "join" or none), with or without any agent.
-            c.transcript().note("exception " + e.getClass().getName());
+            // Whether a cancellation ended it, not how the JDK wrapped it: whichever of its threads
+            // sees the cancel first decides between a bare CancellationException and one inside a
+            // CompletionException, and the message ("Request cancelled", "join" or none), with or
+            // without any agent.
+            c.transcript().note(endedByCancellation(e) ? "ended by cancellation" : "exception " + e);
         }
+    }
+
+    private static boolean endedByCancellation(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
