@@ -161,9 +161,11 @@ final class AgentWiring {
         // Bounded: a stuck disk must not hold the application's exit for long.
         private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
         private static final long SETTLE_MILLIS = 250;
-        // Bounded too: an OTLP endpoint that is down or stalled must not hold the exit. Spans are
-        // best effort (the journal has every record); a healthy collector answers well within it.
-        private static final long EXPORT_FLUSH_MILLIS = 1_000;
+        // Bounded too: an OTLP endpoint that is stalled must not hold the exit for long (one that
+        // is down refuses at once). Spans are best effort (the journal has every record). 3 s, not
+        // 1 s: the first export of a short run loads and connects the exporter (gRPC: OkHttp's
+        // HTTP/2) only now, which took over a second at a load of 8 on two cores.
+        private static final long EXPORT_FLUSH_MILLIS = 3_000;
 
         private final ExchangeTracker tracker;
         private final LazyJournal journal;
