@@ -83,7 +83,7 @@ public final class CallLatencyApp {
     }
 
     private static final String API_KEY = "sk-or-v1-" + "0123456789abcdef".repeat(4);
-    private static final String REQUEST = "{\"model\":\"google/gemini-3-flash-preview\",\"max_tokens\":256,"
+    static final String REQUEST = "{\"model\":\"google/gemini-3-flash-preview\",\"max_tokens\":256,"
             + "\"messages\":[{\"role\":\"system\",\"content\":\"You are terse.\"},"
             + "{\"role\":\"user\",\"content\":\"Summarise ticket 4411 for jane.doe@example.com in one line.\"}]}";
 
