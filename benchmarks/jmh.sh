@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q package -pl benchmarks -am -DskipTests
 cd benchmarks
 exec java -cp "target/classes:$(cat target/benchmark.classpath)" org.openjdk.jmh.Main -prof gc \
-    "${@:-HotPathBenchmark|RecordEncodingBenchmark|JournalAppendBenchmark|ExchangeCaptureBenchmark}"
+    "${@:-HotPathBenchmark|RecordEncodingBenchmark|JournalAppendBenchmark|ExchangeCaptureBenchmark|RecordPipelineBenchmark}"
