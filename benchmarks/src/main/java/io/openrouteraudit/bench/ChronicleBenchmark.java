@@ -1,5 +1,8 @@
 package io.openrouteraudit.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Warmup;
@@ -14,4 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
         "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED"})
 public abstract class ChronicleBenchmark {
+
+    /** A journal directory of its own under the temporary directory, not yet created. */
+    protected static Path freshJournalDir(String purpose) throws IOException {
+        return Files.createTempDirectory(purpose).resolve("journal");
+    }
 }

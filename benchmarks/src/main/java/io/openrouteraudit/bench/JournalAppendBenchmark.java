@@ -4,8 +4,6 @@ import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.config.JournalRoll;
 import io.openrouteraudit.journal.JournalWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,15 +20,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class JournalAppendBenchmark extends ChronicleBenchmark {
 
-    private Path dir;
     private JournalWriter writer;
     private AuditRecord record;
     private AuditRecord recordWithText;
 
     @Setup
     public void open() throws IOException {
-        dir = Files.createTempDirectory("journal-bench");
-        writer = JournalWriter.open(dir.resolve("j"), JournalRoll.DAILY);
+        writer = JournalWriter.open(freshJournalDir("journal-bench"), JournalRoll.DAILY);
         record = TypicalRecords.metadataOnly();
         recordWithText = TypicalRecords.withPromptAndCompletion();
     }

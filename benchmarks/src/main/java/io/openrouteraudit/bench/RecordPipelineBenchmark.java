@@ -15,8 +15,6 @@ import io.openrouteraudit.redact.KeyedHasher;
 import io.openrouteraudit.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,15 +47,13 @@ public class RecordPipelineBenchmark extends ChronicleBenchmark {
     private final KeyedHasher hasher = new KeyedHasher("benchmark-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     private final RecordAssembler assembler = new RecordAssembler(Redactor.create("all", null, null),
             () -> hasher, ContentMode.REDACTED);
-    private Path dir;
     private LazyJournal journal;
     private AuditPipeline pipeline;
     private Exchange exchange;
 
     @Setup
     public void open() throws IOException {
-        dir = Files.createTempDirectory("pipeline-bench");
-        journal = new LazyJournal(dir.resolve("journal"), JournalRoll.DAILY);
+        journal = new LazyJournal(freshJournalDir("pipeline-bench"), JournalRoll.DAILY);
         journal.warmUp();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_WAIT_MILLIS);
         while (!journal.writable() && System.nanoTime() < deadline) {
