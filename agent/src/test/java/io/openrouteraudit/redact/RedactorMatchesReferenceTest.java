@@ -30,7 +30,7 @@ class RedactorMatchesReferenceTest {
     /** Settings pairs: {@code redact.rules}, {@code redact.custom}. */
     private static final String[][] SETTINGS = settings();
     private static final String[] SEPARATORS = {" ", ", ", "\n", "\t", ":", "=", "(", ") ", "-", ".", "/", "@", "+",
-        "\"", "é", "_", "", "  ", " Bearer ", "mail ", "0", "A", "ß"};
+        "\"", "é", "_", "", "  ", " Bearer ", "mail ", "0", "A", "ß", "東", " € "};
 
     @Test
     void benchmarkProseAtEveryLength() {
