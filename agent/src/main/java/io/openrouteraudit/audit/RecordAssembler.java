@@ -148,7 +148,8 @@ public final class RecordAssembler {
         Map<String, Integer> pii = new LinkedHashMap<>();
         for (String text : texts) {
             try {
-                redactor.redact(text).counts().forEach((rule, n) -> pii.merge(rule, n, Integer::sum));
+                // Counts only: the redacted text of the prompt, if kept at all, is made per JSON string.
+                redactor.countMatches(text).forEach((rule, n) -> pii.merge(rule, n, Integer::sum));
             } catch (RuntimeException e) {
                 pii.merge(REDACTION_FAILED_RULE, 1, Integer::sum);
             }

@@ -30,8 +30,6 @@ final class LineRedactingCopy {
     private int outCount;
     private byte[] pending = new byte[256];
     private int pendingCount;
-    /** The redactor's working copy of each line, reused from line to line. */
-    private char[] scratch = new char[1024];
 
     LineRedactingCopy(Redactor redactor) {
         this.redactor = redactor;
@@ -76,10 +74,7 @@ final class LineRedactingCopy {
     private void writeRedacted(byte[] bytes, int from, int to, PrintStream out) {
         int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
         String line = new String(bytes, from, end - from, StandardCharsets.UTF_8);
-        if (scratch.length < line.length()) {
-            scratch = new char[Math.max(line.length(), scratch.length * 2)];
-        }
-        String redacted = redactor.redactText(line, scratch);
+        String redacted = redactor.redactText(line);
         if (redacted == line) { // untouched: the original bytes, not a re-encoding of them
             put(bytes, from, to - from, out);
         } else {

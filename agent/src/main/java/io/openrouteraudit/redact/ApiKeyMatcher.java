@@ -72,6 +72,20 @@ final class ApiKeyMatcher implements TextMatcher {
         return isBearerTokenChar(c); // covers every key prefix's first character too
     }
 
+    /**
+     * A necessary condition: a key prefix starts with this character, or whitespace and a word
+     * ending in {@code r} (as {@code Bearer} does) come before it. Nearly every word of prose
+     * fails it within three character reads.
+     */
+    boolean mayStartAt(String s, int start) {
+        char c = s.charAt(start);
+        if (c < shapesByFirstChar.length && shapesByFirstChar[c] != null) {
+            return true;
+        }
+        int k = beforeBearerSpaces(s, start);
+        return k < start - 1 && k >= 0 && (s.charAt(k) | 0x20) == 'r';
+    }
+
     @Override
     public int matchEnd(String s, int start) {
         return Math.max(vendorKeyEnd(s, start), bearerTokenEnd(s, start));
@@ -103,10 +117,7 @@ final class ApiKeyMatcher implements TextMatcher {
 
     /** The token after {@code "Bearer "} (any case, up to four spaces or tabs), or -1. */
     private static int bearerTokenEnd(String s, int start) {
-        int k = start - 1;
-        while (k >= 0 && start - 1 - k < MAX_BEARER_SPACES && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
-            k--;
-        }
+        int k = beforeBearerSpaces(s, start);
         int bearer = k - 5;
         if (k == start - 1 || bearer < 0 || (s.charAt(k) | 0x20) != 'r' || !s.regionMatches(true, bearer, "bearer", 0, 6)
                 || isWordChar(at(s, bearer - 1))) {
@@ -124,6 +135,15 @@ final class ApiKeyMatcher implements TextMatcher {
         int length = end - start;
         boolean credentialLike = length >= MIN_BEARER_TOKEN_WITHOUT_DIGIT || (length >= MIN_BEARER_TOKEN && digit);
         return credentialLike ? end : -1;
+    }
+
+    /** The index before the (at most four) spaces or tabs that end right before {@code start}. */
+    private static int beforeBearerSpaces(String s, int start) {
+        int k = start - 1;
+        while (k >= 0 && start - 1 - k < MAX_BEARER_SPACES && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k--;
+        }
+        return k;
     }
 
     /** Whether {@code c} may be part of a key body of the given kind. */

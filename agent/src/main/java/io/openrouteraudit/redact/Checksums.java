@@ -52,28 +52,43 @@ final class Checksums {
      * as 10–35, and the resulting number must leave remainder 1 when divided by 97.
      */
     static boolean ibanValid(CharSequence s, int from, int to) {
-        char[] chars = new char[IBAN_MAX_LENGTH];
+        // Read in place rather than gathered into an array: this runs for every IBAN-shaped token.
         int length = 0;
+        int fifth = to; // where the alphanumerics after the country code and check digits begin
         for (int i = from; i < to; i++) {
             char c = Character.toUpperCase(s.charAt(i));
             if (CharClass.isAlnum(c)) {
                 if (length == IBAN_MAX_LENGTH) {
                     return false;
                 }
-                chars[length++] = c;
+                boolean shapeFits = length < 2 ? CharClass.isUpper(c) : length >= 4 || CharClass.isDigit(c);
+                if (!shapeFits) {
+                    return false;
+                }
+                if (length == 4) {
+                    fifth = i;
+                }
+                length++;
             }
         }
-        if (length < IBAN_MIN_LENGTH || !CharClass.isUpper(chars[0]) || !CharClass.isUpper(chars[1])
-                || !CharClass.isDigit(chars[2]) || !CharClass.isDigit(chars[3])) {
+        if (length < IBAN_MIN_LENGTH) {
             return false;
         }
-        int remainder = 0;
-        for (int k = 0; k < length; k++) {
-            char c = chars[(k + 4) % length]; // rotate: country code and check digits go last
-            remainder = CharClass.isDigit(c)
-                    ? (remainder * 10 + (c - '0')) % 97
-                    : (remainder * 100 + (c - 'A' + 10)) % 97;
+        // Rotate: country code and check digits go last.
+        int remainder = mod97(s, fifth, to, 0);
+        return mod97(s, from, fifth, remainder) == 1;
+    }
+
+    /** Continues {@code remainder} over the letters (as 10-35) and digits in {@code [from, to)}. */
+    private static int mod97(CharSequence s, int from, int to, int remainder) {
+        for (int i = from; i < to; i++) {
+            char c = Character.toUpperCase(s.charAt(i));
+            if (CharClass.isDigit(c)) {
+                remainder = (remainder * 10 + (c - '0')) % 97;
+            } else if (CharClass.isUpper(c)) {
+                remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
+            }
         }
-        return remainder == 1;
+        return remainder;
     }
 }

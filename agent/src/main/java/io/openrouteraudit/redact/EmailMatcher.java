@@ -16,7 +16,7 @@ import static io.openrouteraudit.redact.CharClass.isWordChar;
  */
 final class EmailMatcher implements TextMatcher {
 
-    private static final int MAX_LOCAL = 64;
+    static final int MAX_LOCAL = 64;
     private static final int MAX_LABEL = 63;
     private static final int MAX_DOMAIN = 253;
 

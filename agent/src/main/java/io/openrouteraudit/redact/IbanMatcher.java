@@ -30,6 +30,11 @@ final class IbanMatcher implements TextMatcher {
         return isUpper(c);
     }
 
+    /** A necessary condition: a country code's second letter, then a check digit. */
+    static boolean mayStartAt(String s, int start) {
+        return isUpper(at(s, start + 1)) && isDigit(at(s, start + 2));
+    }
+
     @Override
     public int matchEnd(String s, int start) {
         if (isWordChar(at(s, start - 1)) || !isUpper(at(s, start + 1))
@@ -53,8 +58,9 @@ final class IbanMatcher implements TextMatcher {
     }
 
     private static int groupedEnd(String s, int start) {
-        int[] candidateEnds = new int[MAX_GROUPS];
-        int[] candidateLengths = new int[MAX_GROUPS];
+        // Group lengths only grow the total, so at most one boundary gives the registered length.
+        int registered = IbanLengths.of(s.charAt(start), s.charAt(start + 1));
+        int registeredEnd = -1;
         int candidates = 0;
         int pos = start + GROUP;
         int ibanLength = GROUP;
@@ -69,20 +75,16 @@ final class IbanMatcher implements TextMatcher {
                 break; // a longer word follows: the number ended before it
             }
             ibanLength += length;
-            candidateEnds[candidates] = groupEnd;
-            candidateLengths[candidates++] = ibanLength;
+            candidates++;
+            if (ibanLength == registered) {
+                registeredEnd = groupEnd;
+            }
             pos = groupEnd;
             if (length < GROUP) {
                 break; // only the last group may be short
             }
         }
-        int registered = IbanLengths.of(s.charAt(start), s.charAt(start + 1));
-        for (int k = candidates - 1; k >= 0; k--) {
-            if (candidateLengths[k] == registered && Checksums.ibanValid(s, start, candidateEnds[k])) {
-                return candidateEnds[k];
-            }
-        }
-        return -1;
+        return registeredEnd > 0 && Checksums.ibanValid(s, start, registeredEnd) ? registeredEnd : -1;
     }
 
     private static boolean isIbanChar(char c) {

@@ -44,6 +44,21 @@ final class IpAddressMatcher implements TextMatcher {
     }
 
     /**
+     * A necessary condition, cheap enough for the many words that start with a hex letter
+     * ("cafe", "added"): an address starts with {@code "::"}, or its first group of one to four
+     * digits ends at a colon (IPv6) or a dot (IPv4, at most three digits).
+     */
+    static boolean mayStartAt(String s, int start) {
+        for (int k = 0; k <= 4; k++) {
+            char c = at(s, start + k);
+            if (c == ':' || c == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the colon at {@code colon} ends an IPv6 group (a standalone run of 1–4 hex digits,
      * or another colon), so a match starting after it would begin in the middle of an address.
      * After a word such as {@code "src:"} or {@code "host:"} an address may start.

@@ -19,6 +19,11 @@ final class JwtMatcher implements TextMatcher {
         return c == 'e';
     }
 
+    /** A necessary condition: the second character of {@code eyJ}. */
+    static boolean mayStartAt(String s, int start) {
+        return at(s, start + 1) == 'y';
+    }
+
     @Override
     public int matchEnd(String s, int start) {
         char before = at(s, start - 1);

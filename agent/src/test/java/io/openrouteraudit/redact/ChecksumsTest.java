@@ -1,8 +1,11 @@
 package io.openrouteraudit.redact;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,5 +45,47 @@ class ChecksumsTest {
         "GB82WEST123456987654321234567890123456"})
     void mod97RejectsWrongCheckDigitsAndBadShapes(String iban) {
         assertFalse(Checksums.ibanValid(iban));
+    }
+
+    @Test
+    void mod97AgreesWithArithmeticOnTheRearrangedNumber() {
+        Random random = new Random(97);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcz0123456789 -\u0131\u017f";
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int k = 0; k < length; k++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextBoolean() && s.length() > 4) { // often the right shape, so that both answers occur
+                s.replace(0, 4, "GB" + random.nextInt(10) + random.nextInt(10));
+            }
+            boolean expected = mod97ByBigInteger(s.toString());
+            accepted += expected ? 1 : 0;
+            assertEquals(expected, Checksums.ibanValid(s), s::toString);
+        }
+        assertTrue(accepted > 100, "too few valid samples to compare: " + accepted);
+    }
+
+    /** The ISO 7064 definition, spelled out: letters and digits upper-cased, rotated, letters as 10-35. */
+    private static boolean mod97ByBigInteger(String text) {
+        StringBuilder kept = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            char upper = Character.toUpperCase(c);
+            if (upper < 128 && Character.isLetterOrDigit(upper)) {
+                kept.append(upper);
+            }
+        }
+        String iban = kept.toString();
+        if (iban.length() < 15 || iban.length() > 34 || !iban.substring(0, 2).matches("[A-Z]{2}")
+                || !iban.substring(2, 4).matches("[0-9]{2}")) {
+            return false;
+        }
+        StringBuilder digits = new StringBuilder();
+        for (char c : (iban.substring(4) + iban.substring(0, 4)).toCharArray()) {
+            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
     }
 }
