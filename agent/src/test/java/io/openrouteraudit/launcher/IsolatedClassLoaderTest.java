@@ -27,8 +27,12 @@ class IsolatedClassLoaderTest {
     @TempDir
     Path dir;
 
+    /** Defining {@link Probe} loads this one too, while the read of the first is over. */
+    public abstract static class ProbeBase {
+    }
+
     /** Loaded from the test jar by the isolated loader; its own copy, not the test class path's. */
-    public static final class Probe {
+    public static final class Probe extends ProbeBase {
         @Override
         public String toString() {
             return "probe";
@@ -72,6 +76,7 @@ class IsolatedClassLoaderTest {
         Path jar = dir.resolve("agent.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             put(out, "inst/" + internalName(Probe.class) + ".classdata", classBytes(Probe.class), false);
+            put(out, "inst/" + internalName(ProbeBase.class) + ".classdata", classBytes(ProbeBase.class), true);
             put(out, "inst/java/lang/String.classdata", "not a class".getBytes(StandardCharsets.UTF_8), false);
             put(out, "inst/hello.txt", "hello".getBytes(StandardCharsets.UTF_8), false);
         }
@@ -80,6 +85,7 @@ class IsolatedClassLoaderTest {
 
             Class<?> probe = Class.forName(Probe.class.getName(), true, loader);
             assertSame(loader, probe.getClassLoader());
+            assertSame(loader, probe.getSuperclass().getClassLoader());
             assertTrue(probe != Probe.class);
             assertEquals("probe", probe.getConstructor().newInstance().toString());
             assertSame(probe, loader.loadClass(Probe.class.getName()), "defined once");
