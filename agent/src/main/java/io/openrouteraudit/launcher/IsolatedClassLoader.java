@@ -59,11 +59,12 @@ public final class IsolatedClassLoader extends ClassLoader {
     }
 
     /**
-     * Parent first, as {@link ClassLoader#loadClass} does, but without asking the parent for a
-     * class it cannot have: one of ours whose package no module of the boot layer holds. The
-     * platform loader answers such a request with a {@code ClassNotFoundException} and its stack
-     * trace, about 1,300 of them at start-up. The bootstrap bridge is not among ours and is found
-     * by ordinary delegation.
+     * Parent first, as {@link ClassLoader#loadClass} does, except for a class the agent jar has
+     * in a package that no module of the boot layer holds: the platform loader answers each such
+     * request with a {@code ClassNotFoundException} and its stack trace, about 1,300 of them at
+     * start-up. So another agent's jar appended to the boot class path with, say, its own
+     * Chronicle no longer shadows ours, which isolation wants anyway. The bootstrap bridge is not
+     * among ours and is found by ordinary delegation.
      */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
