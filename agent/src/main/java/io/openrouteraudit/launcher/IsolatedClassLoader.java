@@ -1,5 +1,6 @@
 package io.openrouteraudit.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -9,6 +10,8 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -33,6 +36,9 @@ public final class IsolatedClassLoader extends ClassLoader {
     private final JarFile jar;
     private final String jarUrl;
     private final ProtectionDomain protectionDomain;
+    /** Classes are read from here; null when it could not index the jar, and they come through {@link #jar}. */
+    private final ClassDataArchive classesOrNull;
+    private final Set<String> jdkPackages;
 
     public IsolatedClassLoader(JarFile jar, URL jarLocation) {
         super("openrouter-audit", ClassLoader.getPlatformClassLoader());
@@ -40,10 +46,71 @@ public final class IsolatedClassLoader extends ClassLoader {
         this.jarUrl = jarLocation.toExternalForm();
         this.protectionDomain = new ProtectionDomain(
                 new CodeSource(jarLocation, (Certificate[]) null), null, this, null);
+        this.classesOrNull = indexClasses(jar);
+        this.jdkPackages = classesOrNull == null ? Set.of() : bootLayerPackages();
+    }
+
+    private static ClassDataArchive indexClasses(JarFile jar) {
+        try {
+            return ClassDataArchive.open(new File(jar.getName()), PREFIX, CLASS_SUFFIX);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Parent first, as {@link ClassLoader#loadClass} does, except for a class the agent jar has
+     * in a package that no module of the boot layer holds: the platform loader answers each such
+     * request with a {@code ClassNotFoundException} and its stack trace, about 1,300 of them at
+     * start-up. So another agent's jar appended to the boot class path with, say, its own
+     * Chronicle no longer shadows ours, which isolation wants anyway. The bootstrap bridge is not
+     * among ours and is found by ordinary delegation.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (classesOrNull == null) {
+            return super.loadClass(name, resolve);
+        }
+        String internalName = name.replace('.', '/');
+        if (!classesOrNull.contains(internalName) || jdkPackages.contains(packageOf(name))) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = define(name, internalName);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (classesOrNull == null) {
+            return defineFromJar(name);
+        }
+        return define(name, name.replace('.', '/'));
+    }
+
+    private Class<?> define(String name, String internalName) throws ClassNotFoundException {
+        byte[] bytes;
+        try {
+            bytes = classesOrNull.read(internalName);
+        } catch (IOException e) {
+            // the jar changed on disk, say: ZipFile has its own view of it
+            return defineFromJar(name);
+        }
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
+        }
+        definePackageFor(name);
+        return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+    }
+
+    private Class<?> defineFromJar(String name) throws ClassNotFoundException {
         String path = PREFIX + name.replace('.', '/') + CLASS_SUFFIX;
         JarEntry entry = jar.getJarEntry(path);
         if (entry == null) {
@@ -59,12 +126,25 @@ public final class IsolatedClassLoader extends ClassLoader {
         return defineClass(name, bytes, 0, bytes.length, protectionDomain);
     }
 
-    private void definePackageFor(String className) {
+    private static String packageOf(String className) {
         int dot = className.lastIndexOf('.');
-        if (dot <= 0) {
+        return dot <= 0 ? "" : className.substring(0, dot);
+    }
+
+    /** The packages of the boot layer's modules: the only ones the platform loader and its parent define. */
+    private static Set<String> bootLayerPackages() {
+        Set<String> packages = new HashSet<>();
+        for (Module module : ModuleLayer.boot().modules()) {
+            packages.addAll(module.getPackages());
+        }
+        return packages;
+    }
+
+    private void definePackageFor(String className) {
+        String pkg = packageOf(className);
+        if (pkg.isEmpty()) {
             return;
         }
-        String pkg = className.substring(0, dot);
         if (getDefinedPackage(pkg) == null) {
             try {
                 definePackage(pkg, null, null, null, null, null, null, null);

@@ -1,0 +1,128 @@
+package io.openrouteraudit.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent's classes come from its own archive reader, byte for byte what the jar holds. */
+class IsolatedClassLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    /** Defining {@link Probe} loads this one too, while the read of the first is over. */
+    public abstract static class ProbeBase {
+    }
+
+    /** Loaded from the test jar by the isolated loader; its own copy, not the test class path's. */
+    public static final class Probe extends ProbeBase {
+        @Override
+        public String toString() {
+            return "probe";
+        }
+    }
+
+    /** Not in the test jar: the isolated loader must not find it on the test class path either. */
+    public static final class Nothing {
+    }
+
+    @Test
+    void readsDeflatedAndStoredEntriesByteForByte() throws IOException {
+        byte[] deflated = "a class that compresses well, well, well, well, well".repeat(50).getBytes(StandardCharsets.UTF_8);
+        byte[] stored = "stored bytes".getBytes(StandardCharsets.UTF_8);
+        Path jar = dir.resolve("agent.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            put(out, "inst/a/b/Deflated.classdata", deflated, false);
+            put(out, "inst/a/b/Stored.classdata", stored, true);
+            put(out, "inst/a/b/resource.txt", stored, false);
+            put(out, "a/b/Outside.classdata", stored, false);
+        }
+        try (ClassDataArchive archive = ClassDataArchive.open(jar.toFile(), "inst/", ".classdata")) {
+            assertNotNull(archive);
+            assertArrayEquals(deflated, archive.read("a/b/Deflated"));
+            assertArrayEquals(stored, archive.read("a/b/Stored"));
+            assertArrayEquals(deflated, archive.read("a/b/Deflated"), "a second read, with the reused inflater");
+            assertNull(archive.read("a/b/Missing"));
+            assertFalse(archive.contains("a/b/resource.txt"));
+            assertFalse(archive.contains("a/b/Outside"));
+        }
+    }
+
+    @Test
+    void anArchiveThatIsNotAZipIsNotIndexed() throws IOException {
+        Path notAJar = Files.write(dir.resolve("not.jar"), "plain text".getBytes(StandardCharsets.UTF_8));
+        assertNull(ClassDataArchive.open(notAJar.toFile(), "inst/", ".classdata"));
+    }
+
+    @Test
+    void definesItsOwnClassesAndLeavesTheJdksToThePlatform() throws Exception {
+        Path jar = dir.resolve("agent.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            put(out, "inst/" + internalName(Probe.class) + ".classdata", classBytes(Probe.class), false);
+            put(out, "inst/" + internalName(ProbeBase.class) + ".classdata", classBytes(ProbeBase.class), true);
+            put(out, "inst/java/lang/String.classdata", "not a class".getBytes(StandardCharsets.UTF_8), false);
+            put(out, "inst/hello.txt", "hello".getBytes(StandardCharsets.UTF_8), false);
+        }
+        try (JarFile jarFile = new JarFile(jar.toFile(), false)) {
+            IsolatedClassLoader loader = new IsolatedClassLoader(jarFile, jar.toUri().toURL());
+
+            Class<?> probe = Class.forName(Probe.class.getName(), true, loader);
+            assertSame(loader, probe.getClassLoader());
+            assertSame(loader, probe.getSuperclass().getClassLoader());
+            assertTrue(probe != Probe.class);
+            assertEquals("probe", probe.getConstructor().newInstance().toString());
+            assertSame(probe, loader.loadClass(Probe.class.getName()), "defined once");
+            assertEquals(jar.toUri().toURL(), probe.getProtectionDomain().getCodeSource().getLocation());
+            assertNotNull(probe.getPackage());
+
+            assertSame(String.class, loader.loadClass("java.lang.String"));
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass(Nothing.class.getName()));
+            try (InputStream in = loader.getResourceAsStream("hello.txt")) {
+                assertEquals("hello", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String internalName(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
+
+    private static byte[] classBytes(Class<?> type) throws IOException {
+        String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void put(JarOutputStream out, String name, byte[] bytes, boolean stored) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        if (stored) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(bytes.length);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc.getValue());
+        }
+        out.putNextEntry(entry);
+        out.write(bytes);
+        out.closeEntry();
+    }
+}
