@@ -3,10 +3,12 @@ package io.openrouteraudit.journal;
 import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.config.JournalRoll;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -35,6 +37,9 @@ public final class JournalWriter implements Closeable {
     private final Utf8LineBuffer line = new Utf8LineBuffer(8192);
     private final JournalSpace space;
     private final byte[] recordHash = new byte[64];
+    private final JournalPretoucher pretoucher;
+    private int pretouchedCycle = Integer.MIN_VALUE;
+    private File cycleFile;
 
     private JournalWriter(SingleChronicleQueue queue, JournalSpace space) {
         this.queue = queue;
@@ -43,6 +48,7 @@ public final class JournalWriter implements Closeable {
         // One appender, used under our lock from whichever thread ends an exchange.
         appender.singleThreadedCheckDisabled(true);
         this.follower = new ChainFollower(queue);
+        this.pretoucher = new JournalPretoucher();
     }
 
     public static JournalWriter open(Path dir, JournalRoll roll) throws IOException {
@@ -123,6 +129,7 @@ public final class JournalWriter implements Closeable {
                         + " needed)");
             }
             long seq;
+            long end;
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
                     ChainTip tip = follower.catchUp();
@@ -133,7 +140,9 @@ public final class JournalWriter implements Closeable {
                     encoder.encode(record, seq, tip, line);
                     hasher.hashClosed(tip.recordHashAscii(), line.bytes(), line.length(), recordHash);
                     line.ascii(JournalLine.HASH_KEY).append(recordHash, 0, recordHash.length).ascii(JournalLine.LINE_END);
-                    dc.wire().bytes().write(line.bytes(), 0, line.length());
+                    Bytes<?> bytes = dc.wire().bytes();
+                    bytes.write(line.bytes(), 0, line.length());
+                    end = bytes.writePosition();
                 } catch (RuntimeException | Error e) {
                     // Closing would commit a half-written excerpt into the chain.
                     dc.rollbackOnClose();
@@ -141,6 +150,7 @@ public final class JournalWriter implements Closeable {
                 }
             }
             follower.appendedByUs(appender.lastIndexAppended(), seq, recordHash);
+            pretouchPast(end);
             return seq;
         } catch (RuntimeException | Error e) {
             // An Error too: a fault in the mapped file (InternalError) must reach the sink's
@@ -149,6 +159,15 @@ public final class JournalWriter implements Closeable {
         } finally {
             threads.unlock();
         }
+    }
+
+    private void pretouchPast(long end) {
+        int cycle = appender.cycle();
+        if (cycle != pretouchedCycle) {
+            pretouchedCycle = cycle;
+            cycleFile = appender.currentFile();
+        }
+        pretoucher.appendedUpTo(cycleFile, end);
     }
 
     /** Whether a record of ordinary size would fit on the file system now. */
@@ -160,6 +179,7 @@ public final class JournalWriter implements Closeable {
     public void close() {
         threads.lock();
         try {
+            pretoucher.close();
             follower.close();
             queue.close();
         } finally {
