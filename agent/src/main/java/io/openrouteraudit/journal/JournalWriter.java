@@ -25,6 +25,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * point: inside it, a {@link ChainFollower} reads whatever other processes appended since our
  * last record - nothing, almost always, at the cost of one header read - so the record is
  * encoded and hashed against the true tip before it is committed.
+ *
+ * <p>A {@link JournalPretoucher} keeps the pages past the end in the page cache, so that the
+ * appender's stores into the mapped file do not wait for the kernel to zero fresh pages.
  */
 public final class JournalWriter implements Closeable {
 
@@ -162,12 +165,16 @@ public final class JournalWriter implements Closeable {
     }
 
     private void pretouchPast(long end) {
-        int cycle = appender.cycle();
-        if (cycle != pretouchedCycle) {
-            pretouchedCycle = cycle;
-            cycleFile = appender.currentFile();
+        try {
+            int cycle = appender.cycle();
+            if (cycle != pretouchedCycle) {
+                pretouchedCycle = cycle;
+                cycleFile = appender.currentFile();
+            }
+            pretoucher.appendedUpTo(cycleFile, end);
+        } catch (RuntimeException e) {
+            // The record is committed: an append must not be reported failed for a missed pretouch.
         }
-        pretoucher.appendedUpTo(cycleFile, end);
     }
 
     /** Whether a record of ordinary size would fit on the file system now. */
