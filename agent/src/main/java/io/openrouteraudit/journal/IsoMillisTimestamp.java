@@ -11,6 +11,7 @@ final class IsoMillisTimestamp {
 
     private static final long FIRST_SECOND = -62_135_596_800L; // 0001-01-01T00:00:00Z
     private static final long LAST_SECOND = 253_402_300_799L;  // 9999-12-31T23:59:59Z
+    private static final int LENGTH = "yyyy-MM-ddTHH:mm:ss.SSSZ".length();
 
     private IsoMillisTimestamp() {
     }
@@ -34,19 +35,31 @@ final class IsoMillisTimestamp {
         int dayOfMonth = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
         int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        digits(out, year, 4).ascii('-');
-        digits(out, month, 2).ascii('-');
-        digits(out, dayOfMonth, 2).ascii('T');
-        digits(out, secondOfDay / 3600, 2).ascii(':');
-        digits(out, secondOfDay / 60 % 60, 2).ascii(':');
-        digits(out, secondOfDay % 60, 2).ascii('.');
-        digits(out, instant.getNano() / 1_000_000, 3).ascii('Z');
+        byte[] b = out.room(LENGTH);
+        int at = out.length();
+        at = digits(b, at, year, 4);
+        b[at++] = '-';
+        at = digits(b, at, month, 2);
+        b[at++] = '-';
+        at = digits(b, at, dayOfMonth, 2);
+        b[at++] = 'T';
+        at = digits(b, at, secondOfDay / 3600, 2);
+        b[at++] = ':';
+        at = digits(b, at, secondOfDay / 60 % 60, 2);
+        b[at++] = ':';
+        at = digits(b, at, secondOfDay % 60, 2);
+        b[at++] = '.';
+        at = digits(b, at, instant.getNano() / 1_000_000, 3);
+        b[at++] = 'Z';
+        out.lengthTo(at);
     }
 
-    private static Utf8LineBuffer digits(Utf8LineBuffer out, int value, int width) {
-        for (int divisor = width == 4 ? 1000 : width == 3 ? 100 : 10; divisor > 0; divisor /= 10) {
-            out.ascii((char) ('0' + value / divisor % 10));
+    /** {@code value} in {@code width} decimal digits, leading zeros kept; returns the position after them. */
+    private static int digits(byte[] b, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
         }
-        return out;
+        return at + width;
     }
 }

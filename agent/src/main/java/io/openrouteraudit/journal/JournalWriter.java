@@ -3,10 +3,12 @@ package io.openrouteraudit.journal;
 import io.openrouteraudit.audit.AuditRecord;
 import io.openrouteraudit.config.JournalRoll;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -23,6 +25,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * point: inside it, a {@link ChainFollower} reads whatever other processes appended since our
  * last record - nothing, almost always, at the cost of one header read - so the record is
  * encoded and hashed against the true tip before it is committed.
+ *
+ * <p>A {@link JournalPretoucher} keeps the pages past the end in the page cache, so that the
+ * appender's stores into the mapped file do not wait for the kernel to zero fresh pages.
  */
 public final class JournalWriter implements Closeable {
 
@@ -35,6 +40,9 @@ public final class JournalWriter implements Closeable {
     private final Utf8LineBuffer line = new Utf8LineBuffer(8192);
     private final JournalSpace space;
     private final byte[] recordHash = new byte[64];
+    private final JournalPretoucher pretoucher;
+    private int pretouchedCycle = Integer.MIN_VALUE;
+    private File cycleFile;
 
     private JournalWriter(SingleChronicleQueue queue, JournalSpace space) {
         this.queue = queue;
@@ -43,6 +51,7 @@ public final class JournalWriter implements Closeable {
         // One appender, used under our lock from whichever thread ends an exchange.
         appender.singleThreadedCheckDisabled(true);
         this.follower = new ChainFollower(queue);
+        this.pretoucher = new JournalPretoucher();
     }
 
     public static JournalWriter open(Path dir, JournalRoll roll) throws IOException {
@@ -123,6 +132,7 @@ public final class JournalWriter implements Closeable {
                         + " needed)");
             }
             long seq;
+            long end;
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
                     ChainTip tip = follower.catchUp();
@@ -133,7 +143,9 @@ public final class JournalWriter implements Closeable {
                     encoder.encode(record, seq, tip, line);
                     hasher.hashClosed(tip.recordHashAscii(), line.bytes(), line.length(), recordHash);
                     line.ascii(JournalLine.HASH_KEY).append(recordHash, 0, recordHash.length).ascii(JournalLine.LINE_END);
-                    dc.wire().bytes().write(line.bytes(), 0, line.length());
+                    Bytes<?> bytes = dc.wire().bytes();
+                    bytes.write(line.bytes(), 0, line.length());
+                    end = bytes.writePosition();
                 } catch (RuntimeException | Error e) {
                     // Closing would commit a half-written excerpt into the chain.
                     dc.rollbackOnClose();
@@ -141,6 +153,7 @@ public final class JournalWriter implements Closeable {
                 }
             }
             follower.appendedByUs(appender.lastIndexAppended(), seq, recordHash);
+            pretouchPast(end);
             return seq;
         } catch (RuntimeException | Error e) {
             // An Error too: a fault in the mapped file (InternalError) must reach the sink's
@@ -148,6 +161,19 @@ public final class JournalWriter implements Closeable {
             throw new IOException("journal append failed: " + e.getMessage(), e);
         } finally {
             threads.unlock();
+        }
+    }
+
+    private void pretouchPast(long end) {
+        try {
+            int cycle = appender.cycle();
+            if (cycle != pretouchedCycle) {
+                pretouchedCycle = cycle;
+                cycleFile = appender.currentFile();
+            }
+            pretoucher.appendedUpTo(cycleFile, end);
+        } catch (RuntimeException e) {
+            // The record is committed: an append must not be reported failed for a missed pretouch.
         }
     }
 
@@ -160,6 +186,7 @@ public final class JournalWriter implements Closeable {
     public void close() {
         threads.lock();
         try {
+            pretoucher.close();
             follower.close();
             queue.close();
         } finally {

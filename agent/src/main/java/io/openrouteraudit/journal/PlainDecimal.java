@@ -10,9 +10,13 @@ final class PlainDecimal {
 
     // Double.toString never gives more than 17 significant digits.
     private final byte[] digits = new byte[32];
+    // StringBuilder.append(double) writes what Double.toString gives on the running JDK (both use
+    // one algorithm) without making the String: the append path allocates nothing.
+    private final StringBuilder text = new StringBuilder(32);
 
     void append(Utf8LineBuffer out, double value) {
-        String text = Double.toString(value);
+        text.setLength(0);
+        text.append(value);
         int n = text.length();
         int i = 0;
         boolean negative = text.charAt(0) == '-';

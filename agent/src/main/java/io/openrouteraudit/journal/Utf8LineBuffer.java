@@ -32,6 +32,21 @@ final class Utf8LineBuffer {
         return length;
     }
 
+    /**
+     * Makes room for {@code extra} more bytes and returns the array to write them into, from
+     * {@link #length()} on; {@link #lengthTo} then takes them in. For writers that know their
+     * bytes (JSON's plain ASCII) and would otherwise pay a bounds check per byte.
+     */
+    byte[] room(int extra) {
+        ensureRoom(extra);
+        return bytes;
+    }
+
+    /** Takes in the bytes written into {@link #room}'s array up to {@code newLength}. */
+    void lengthTo(int newLength) {
+        length = newLength;
+    }
+
     Utf8LineBuffer append(CharSequence text) {
         if (text instanceof String s) {
             return append(s, 0, s.length());
