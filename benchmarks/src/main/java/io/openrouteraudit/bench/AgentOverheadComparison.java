@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs {@link CallLatencyApp} in fresh JVMs on three client stacks (JDK HttpClient, OkHttp 4,
@@ -84,7 +82,7 @@ public final class AgentOverheadComparison {
                             sink.takeCounts().forEach((k, v) -> exported.computeIfAbsent(client + "." + config,
                                     c -> new TreeMap<>()).merge(k, v, Long::sum));
                         } finally {
-                            deleteTree(journal);
+                            TempDirs.deleteTree(journal);
                         }
                     }
                 }
@@ -188,13 +186,5 @@ public final class AgentOverheadComparison {
 
     static String jarOf(Class<?> type) throws java.net.URISyntaxException {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

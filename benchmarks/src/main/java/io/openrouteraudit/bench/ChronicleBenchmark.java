@@ -18,8 +18,18 @@ import org.openjdk.jmh.annotations.Warmup;
         "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED"})
 public abstract class ChronicleBenchmark {
 
+    private Path tempDir;
+
     /** A journal directory of its own under the temporary directory, not yet created. */
-    protected static Path freshJournalDir(String purpose) throws IOException {
-        return Files.createTempDirectory(purpose).resolve("journal");
+    protected final Path freshJournalDir(String purpose) throws IOException {
+        tempDir = Files.createTempDirectory(purpose);
+        return tempDir.resolve("journal");
+    }
+
+    /** Removes what {@link #freshJournalDir} gave, once the journal is closed. */
+    protected final void deleteJournalDir() throws IOException {
+        if (tempDir != null) {
+            TempDirs.deleteTree(tempDir);
+        }
     }
 }

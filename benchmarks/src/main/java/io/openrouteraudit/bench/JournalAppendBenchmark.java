@@ -45,5 +45,6 @@ public class JournalAppendBenchmark extends ChronicleBenchmark {
     @TearDown
     public void close() throws IOException {
         writer.close();
+        deleteJournalDir();
     }
 }

@@ -88,7 +88,8 @@ public class RecordPipelineBenchmark extends ChronicleBenchmark {
     }
 
     @TearDown
-    public void close() {
+    public void close() throws IOException {
         journal.close();
+        deleteJournalDir();
     }
 }
