@@ -162,7 +162,7 @@ final class AgentWiring {
         private static final long SHUTDOWN_WAIT_MILLIS = 2_000;
         private static final long SETTLE_MILLIS = 250;
         // Bounded too: an OTLP endpoint that is stalled must not hold the exit for long (one that
-        // is down refuses at once). Spans are best effort (the journal has every record). 3 s, not
+        // refuses connections is cut short). Spans are best effort (the journal has every record). 3 s, not
         // 1 s: the first export of a short run loads and connects the exporter (gRPC: OkHttp's
         // HTTP/2) only now, which took over a second at a load of 8 on two cores.
         private static final long EXPORT_FLUSH_MILLIS = 3_000;

@@ -32,6 +32,8 @@ public final class OtlpExport implements TelemetrySink {
     private static final long POLL_MILLIS = 100;
     // At exit, how long a still-starting SDK is waited for before the flush bound begins.
     private static final long SDK_START_WAIT_MILLIS = 3_000;
+    // At exit, the flush bound when the endpoint refuses connections: what is queued is lost anyway.
+    private static final long REFUSED_FLUSH_MILLIS = 100;
 
     private final ThreadGroup agentThreads;
     private final ClassLoader agentLoader;
@@ -108,19 +110,25 @@ public final class OtlpExport implements TelemetrySink {
 
     /**
      * Exports what is queued, flushes and stops the SDK, waiting at most {@code timeoutMillis}:
-     * an endpoint that does not answer costs the application's exit no more than that.
+     * an endpoint that does not answer costs the application's exit no more than that, and one
+     * that refuses connections (no collector running) almost nothing.
      */
     public void close(long timeoutMillis) {
+        long bound = timeoutMillis;
         if (started.get()) {
             // Starting the SDK is local work, slow only on a loaded machine: the bound on what an
             // absent or stalled endpoint may cost the exit starts once the SDK can export.
             awaitQuietly(sdkReady, SDK_START_WAIT_MILLIS);
+            if (!unavailable && !CollectorProbe.acceptsConnections(CollectorProbe.endpoint(settings),
+                    CollectorProbe.CONNECT_TIMEOUT_MILLIS)) {
+                bound = Math.min(timeoutMillis, REFUSED_FLUSH_MILLIS);
+            }
         }
-        closeDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        closeDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bound);
         closing = true;
         if (started.get()) {
             try {
-                finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+                finished.await(bound, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,0 +1,60 @@
+package io.openrouteraudit.telemetry;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Whether the OTLP endpoint takes connections at all, asked once at exit before the flush. With
+ * no collector running (the default {@code localhost:4318} on a developer's machine) the SDK
+ * would only retry until the flush bound ran out, holding the application's exit for nothing.
+ */
+final class CollectorProbe {
+
+    static final int CONNECT_TIMEOUT_MILLIS = 300;
+
+    private CollectorProbe() {
+    }
+
+    /**
+     * The endpoint the spans go to, as autoconfiguration picks it: the traces endpoint, else the
+     * common one, else the default port of the protocol ({@code grpc} 4317, else 4318).
+     */
+    static URI endpoint(Function<String, String> settings) {
+        String traces = trimmed(settings.apply("otel.exporter.otlp.traces.endpoint"));
+        String common = trimmed(settings.apply("otel.exporter.otlp.endpoint"));
+        String chosen = traces != null ? traces : common;
+        if (chosen != null) {
+            return URI.create(chosen);
+        }
+        String protocol = trimmed(settings.apply("otel.exporter.otlp.traces.protocol"));
+        if (protocol == null) {
+            protocol = trimmed(settings.apply(ExportSignals.PROTOCOL));
+        }
+        return URI.create("grpc".equals(protocol) ? "http://localhost:4317" : "http://localhost:4318");
+    }
+
+    /** Whether a TCP connection to the endpoint's host and port opens within {@code timeoutMillis}. */
+    static boolean acceptsConnections(URI endpoint, int timeoutMillis) {
+        String host = endpoint.getHost();
+        if (host == null) {
+            return false;
+        }
+        int port = endpoint.getPort() != -1 ? endpoint.getPort()
+                : "https".equals(endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(Locale.ROOT))
+                ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            return true;
+        } catch (IOException | RuntimeException refusedOrUnknown) {
+            return false;
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
