@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openrouteraudit.apps.JdkClientApp;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,8 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * each given a bad value and a misspelt key, and each making ordinary, unreadable, hostile,
  * timed-out, refused and abandoned calls.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgentSilenceIT {
+class AgentSilenceIT extends SimulatorPerClass {
 
     private static final List<String> SCENARIOS = List.of("sync-send", "stream-ofLines", "malformed", "html",
             "empty", "gzip", "stream-cut", "reset", "drip", "timeout", "connect-refused", "never-read");
@@ -33,13 +29,6 @@ class AgentSilenceIT {
     private static final String BAD_VALUE = "lots";
     private static final String MISSPELT_KEY = "openrouter.audit.jounral.roll";
     private static final List<String> STACK_TRACE_MARKS = List.of("\tat ", "Exception in thread", "Caused by");
-
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdk.class)

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openrouteraudit.apps.JdkClientApp;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,17 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * bad values and unknown keys get one clear line each and the application runs regardless,
  * and {@code fail-mode} decides whether a call goes on when the journal cannot be written.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgentStartupIT {
+class AgentStartupIT extends SimulatorPerClass {
 
     private static final String SCENARIO = "sync-send";
-
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @Test
     void disabledAgentInstallsNothingAndWritesNoJournal(@TempDir Path temp) {

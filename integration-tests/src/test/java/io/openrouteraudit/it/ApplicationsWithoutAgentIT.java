@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openrouteraudit.apps.ClassPathClashApp;
 import io.openrouteraudit.apps.JdkClientApp;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,16 +15,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * same transcript and send the same bytes. If this fails, a difference "with the agent" would
  * prove nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApplicationsWithoutAgentIT {
+class ApplicationsWithoutAgentIT extends SimulatorPerClass {
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final AgentComparison comparison = new AgentComparison(simulator);
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdk.class)

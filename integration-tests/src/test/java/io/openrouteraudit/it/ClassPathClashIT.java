@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrouteraudit.apps.ClassPathClashApp;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,8 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with the agent attached (which carries newer versions of them inside), print and send the same
  * bytes, and are audited.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClassPathClashIT {
+class ClassPathClashIT extends SimulatorPerClass {
 
     /** Each line the app prints about a class must name the application's own jar. */
     private static final List<String> OWN_JARS = List.of(
@@ -41,13 +37,7 @@ class ClassPathClashIT {
             "net.bytebuddy.ByteBuddy from byte-buddy-1.10.",
             "org.slf4j.Logger from slf4j-api-1.7.");
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final AgentComparison comparison = new AgentComparison(simulator);
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     /** Each line ClassPathClashOkHttpApp prints about a class must name the application's own jar. */
     private static final List<String> OKHTTP_APP_OWN_JARS = List.of(

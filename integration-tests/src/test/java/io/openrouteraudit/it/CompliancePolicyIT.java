@@ -12,7 +12,6 @@ import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.openrouteraudit.apps.PolicyApp;
 import io.openrouteraudit.apps.PolicyRequests;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,8 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * then blocking; a daily budget crossed mid-run and still spent after a restart; and malformed
  * policy values, which leave the application unrestricted.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CompliancePolicyIT {
+class CompliancePolicyIT extends SimulatorPerClass {
 
     private static final String BLOCKED_BY = "openrouter-audit: request blocked by policy (";
     private static final String ALLOWED_MODELS = "openai/*,anthropic/*,meta-llama/*,sim/*";
@@ -81,13 +77,6 @@ class CompliancePolicyIT {
         int attemptsPerRefusal() {
             return this == OPENAI_SDK ? 2 : 1;
         }
-    }
-
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @AfterAll
-    void stop() {
-        simulator.close();
     }
 
     static Stream<Arguments> stacks() {

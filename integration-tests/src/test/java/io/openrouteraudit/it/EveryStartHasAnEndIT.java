@@ -10,15 +10,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openrouteraudit.apps.JdkClientApp;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,20 +27,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * servers ({@link HostileServersIT}) and in {@link JdkHttpClientErrorsIT} and {@link OkHttpClientAppIT},
  * OkHttp's cancel and its unread body at shutdown in {@link OkHttpClientAppIT}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EveryStartHasAnEndIT {
+class EveryStartHasAnEndIT extends SimulatorPerClass {
 
     private static final String DROPPED = "body dropped unread and open";
     /** Rounds of 100 ms: the application's own patience (60 s). */
     private static final int JOURNAL_ROUNDS = 600;
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final AgentComparison comparison = new AgentComparison(simulator);
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     /**
      * The JDK HttpClient: a call cancelled through its future, and a stream taken as an

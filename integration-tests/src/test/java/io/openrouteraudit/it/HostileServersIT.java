@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrouteraudit.apps.JdkClientApp;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,19 +27,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * client runs every fault in one JVM without and one with the agent: the application must get
  * the same bytes and the same exceptions, and each exchange exactly one record.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileServersIT {
+class HostileServersIT extends SimulatorPerClass {
 
     private static final List<String> SCENARIOS = List.of("huge-body", "stream-cut", "stream-reset", "reset", "drip");
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final AgentComparison comparison = new AgentComparison(simulator);
     private final LibraryAppRuns libraryRuns = new LibraryAppRuns(simulator);
 
     @AfterAll
-    void stopSimulator() {
+    void deleteJournals() {
         libraryRuns.deleteJournals();
-        simulator.close();
     }
 
     @ParameterizedTest(name = "{0}")

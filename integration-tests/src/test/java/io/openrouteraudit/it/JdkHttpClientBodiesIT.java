@@ -2,25 +2,15 @@ package io.openrouteraudit.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every response BodyHandler and request BodyPublisher the JDK ships. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdkHttpClientBodiesIT {
+class JdkHttpClientBodiesIT extends SimulatorPerClass {
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final JdkClientAppAudit audit = new JdkClientAppAudit(simulator);
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdk.class)

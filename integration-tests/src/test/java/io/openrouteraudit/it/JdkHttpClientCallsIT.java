@@ -4,27 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** send, several sendAsync in flight, HTTP/2 asked for, the legacy endpoint, and a host that is not audited. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdkHttpClientCallsIT {
+class JdkHttpClientCallsIT extends SimulatorPerClass {
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final JdkClientAppAudit audit = new JdkClientAppAudit(simulator);
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdk.class)

@@ -7,28 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrouteraudit.apps.ClientIdentity;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.SimulatedBehaviour;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Fallbacks, OpenRouter errors, bodies no parser can read, gzip, and calls that fail in the client. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdkHttpClientErrorsIT {
+class JdkHttpClientErrorsIT extends SimulatorPerClass {
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final JdkClientAppAudit audit = new JdkClientAppAudit(simulator);
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdk.class)

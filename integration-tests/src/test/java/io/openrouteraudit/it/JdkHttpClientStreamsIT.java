@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.SimulatedBehaviour;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Event streams: both usage shapes, keep-alives, with and without [DONE], an error mid-stream. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdkHttpClientStreamsIT {
+class JdkHttpClientStreamsIT extends SimulatorPerClass {
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final JdkClientAppAudit audit = new JdkClientAppAudit(simulator);
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdk.class)

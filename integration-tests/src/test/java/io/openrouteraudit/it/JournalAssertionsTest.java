@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openrouteraudit.apps.ChatRequestBodies;
 import io.openrouteraudit.apps.ClientIdentity;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
@@ -26,12 +23,10 @@ import org.opentest4j.AssertionFailedError;
  * export a correct agent would print for real simulator exchanges, and each kind of wrong
  * record makes them fail.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JournalAssertionsTest {
+class JournalAssertionsTest extends SimulatorPerClass {
 
     private static final String CLIENT = JdkClientAppAudit.CLIENT;
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private List<RecordedExchange> exchanges;
 
     @TempDir
@@ -57,11 +52,6 @@ class JournalAssertionsTest {
         client.send(post("/api/v1/completions", ChatRequestBodies.legacyCompletion("openai/gpt-4o-mini", "legacy")),
                 HttpResponse.BodyHandlers.ofString());
         exchanges = simulator.exchangesSince(0);
-    }
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.openrouteraudit.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,18 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * warns once about Chronicle's use of sun.misc.Unsafe. Those JVM warnings, naming the agent jar,
  * are the only difference allowed on stderr.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LateAttachIT {
+class LateAttachIT extends SimulatorPerClass {
 
     private static final String APP = "io.openrouteraudit.apps.LateAttachApp";
     private static final String WAITING = "waiting for the release file";
-
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     static Stream<Arguments> clientsAndJdks() {
         List<Arguments> combinations = new ArrayList<>();

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrouteraudit.apps.ClientIdentity;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,8 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each on JDK 17 and 25, without and with the agent. Every scenario runs once per (version,
  * JDK) in one forked JVM each way (see {@link LibraryAppRuns}); each test looks at one aspect.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OkHttpClientAppIT {
+class OkHttpClientAppIT extends SimulatorPerClass {
 
     static final String CLIENT = "okhttp";
     static final RecordExpectations EXPECTATIONS = new RecordExpectations(CLIENT);
@@ -55,12 +52,10 @@ class OkHttpClientAppIT {
             "okhttp-gzip-transparent", "okhttp-read-timeout");
     static final String NOT_AUDITED_CALL = "okhttp-not-audited-host";
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final LibraryAppRuns runs = new LibraryAppRuns(simulator);
 
     @AfterAll
-    void stop() {
-        simulator.close();
+    void deleteJournals() {
         runs.deleteJournals();
     }
 

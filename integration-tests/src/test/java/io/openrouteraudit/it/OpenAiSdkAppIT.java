@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import io.openrouteraudit.sim.SimulatedBehaviour;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,8 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * travel through OkHttp: every HTTP attempt must have exactly one record, with client
  * {@code openai-java}, never one from each layer.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenAiSdkAppIT {
+class OpenAiSdkAppIT extends SimulatorPerClass {
 
     static final String CLIENT = "openai-java";
     static final RecordExpectations EXPECTATIONS = new RecordExpectations(CLIENT);
@@ -49,12 +46,10 @@ class OpenAiSdkAppIT {
             RATE_LIMITED_CALL, RATE_LIMITED_CALL, RATE_LIMITED_CALL, "sdk-error-402", "sdk-midstream-error",
             "sdk-responses-create", "sdk-embeddings-create");
 
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
     private final LibraryAppRuns runs = new LibraryAppRuns(simulator);
 
     @AfterAll
-    void stop() {
-        simulator.close();
+    void deleteJournals() {
         runs.deleteJournals();
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,17 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * to an audited host, is not audited. Both agents read the same {@code otel.*} settings and
  * export to one local receiver.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenTelemetryJavaAgentIT {
+class OpenTelemetryJavaAgentIT extends SimulatorPerClass {
 
     private static final String APP = "io.openrouteraudit.apps.SampleChatApp";
-
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @Test
     void ourSpanIsAChildOfTheOpenTelemetryAgentsSpanAndItsExportIsNotAudited(@TempDir Path temp) {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrouteraudit.apps.ClientIdentity;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -28,9 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,17 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * audited. The metrics' export interval is the SDK's default (60 s) and the span batch delay 5 s,
  * so what arrives from these short runs arrived through the flush at shutdown.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OtlpExportIT {
+class OtlpExportIT extends SimulatorPerClass {
 
     private static final String APP = "io.openrouteraudit.apps.TracedChatApp";
-
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdk.class)

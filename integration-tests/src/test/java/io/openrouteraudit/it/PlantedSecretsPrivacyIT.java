@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openrouteraudit.apps.JdkClientApp;
 import io.openrouteraudit.apps.PlantedSecrets;
-import io.openrouteraudit.sim.OpenRouterSimulator;
 import io.openrouteraudit.sim.RecordedExchange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,15 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (JSON lines and CSV), {@code verify}, and every stderr line. {@code content=redacted} is the
  * mode that keeps the most text, so it is the one that must hold.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlantedSecretsPrivacyIT {
-
-    private final OpenRouterSimulator simulator = OpenRouterSimulator.start();
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
-    }
+class PlantedSecretsPrivacyIT extends SimulatorPerClass {
 
     @Test
     void jdkHttpClientAppLeaksNoPlantedSecret(@TempDir Path temp) {
