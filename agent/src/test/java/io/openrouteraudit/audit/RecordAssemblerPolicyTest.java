@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openrouteraudit.capture.CallerSpanSource;
+import io.openrouteraudit.capture.CollectingSink;
 import io.openrouteraudit.capture.Exchange;
 import io.openrouteraudit.capture.ExchangeRecorder;
-import io.openrouteraudit.capture.ExchangeSink;
 import io.openrouteraudit.capture.ExchangeTracker;
 import io.openrouteraudit.config.AuditConfig;
 import io.openrouteraudit.config.ConfigLoader;
@@ -26,7 +26,6 @@ import io.openrouteraudit.policy.PolicyGate;
 import io.openrouteraudit.policy.RecordViolations;
 import io.openrouteraudit.redact.Redactor;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -54,25 +53,10 @@ class RecordAssemblerPolicyTest {
                 new RecordViolations(policy));
     }
 
-    /** The exchanges a tracker hands on, as the audit pipeline takes them. */
-    private static final class Handed implements ExchangeSink {
-        final List<Exchange> exchanges = new ArrayList<>();
-
-        @Override
-        public void accept(Exchange exchange) {
-            exchanges.add(exchange);
-        }
-
-        @Override
-        public boolean canRecord() {
-            return true;
-        }
-    }
-
     @Test
     void aBlockedCallsRecordSaysBlockedNamesTheRulesAndHashesThePromptItWouldHaveSent() {
         CompliancePolicy policy = policy("policy.require", "max-tokens,zdr", "policy.action", "block");
-        Handed handed = new Handed();
+        CollectingSink handed = new CollectingSink();
         ExchangeTracker tracker = new ExchangeTracker(handed, 1 << 20, CallerSpanSource.NONE, null,
                 new PolicyGate(policy, null));
 

@@ -32,21 +32,6 @@ import org.junit.jupiter.api.Test;
 
 class ExchangeRecorderTest {
 
-    /** Collects what the recorder hands on, like the audit pipeline would. */
-    static final class CollectingSink implements ExchangeSink {
-        final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void accept(Exchange exchange) {
-            exchanges.add(exchange);
-        }
-
-        @Override
-        public boolean canRecord() {
-            return true;
-        }
-    }
-
     static RequestStart start() {
         return new RequestStart("jdk-httpclient", "POST", "https", "openrouter.ai", 443,
                 "/api/v1/chat/completions", Instant.parse("2026-11-23T10:15:30.123Z"), System.nanoTime(),

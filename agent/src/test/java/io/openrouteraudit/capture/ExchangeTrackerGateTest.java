@@ -20,7 +20,7 @@ class ExchangeTrackerGateTest {
     private static final String REFUSAL = "openrouter-audit: request blocked by policy (max-tokens); not sent";
     private static final byte[] BODY = "{\"model\":\"openai/gpt-4o\",\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
 
-    private final ExchangeRecorderTest.CollectingSink sink = new ExchangeRecorderTest.CollectingSink();
+    private final CollectingSink sink = new CollectingSink();
 
     /** A gate that answers {@code verdict} and remembers what it was shown. */
     private static final class FixedGate implements RequestGate {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PendingExchangesTest {
 
-    private final ExchangeRecorderTest.CollectingSink sink = new ExchangeRecorderTest.CollectingSink();
+    private final CollectingSink sink = new CollectingSink();
     private final PendingExchanges pending = new PendingExchanges();
 
     private ExchangeRecorder begin() {
