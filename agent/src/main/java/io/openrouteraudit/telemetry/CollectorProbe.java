@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -24,15 +23,15 @@ final class CollectorProbe {
      * common one, else the default port of the protocol ({@code grpc} 4317, else 4318).
      */
     static URI endpoint(Function<String, String> settings) {
-        String traces = trimmed(settings.apply("otel.exporter.otlp.traces.endpoint"));
-        String common = trimmed(settings.apply("otel.exporter.otlp.endpoint"));
+        String traces = ExportSignals.trimmed(settings.apply("otel.exporter.otlp.traces.endpoint"));
+        String common = ExportSignals.trimmed(settings.apply("otel.exporter.otlp.endpoint"));
         String chosen = traces != null ? traces : common;
         if (chosen != null) {
             return URI.create(chosen);
         }
-        String protocol = trimmed(settings.apply("otel.exporter.otlp.traces.protocol"));
+        String protocol = ExportSignals.trimmed(settings.apply("otel.exporter.otlp.traces.protocol"));
         if (protocol == null) {
-            protocol = trimmed(settings.apply(ExportSignals.PROTOCOL));
+            protocol = ExportSignals.trimmed(settings.apply(ExportSignals.PROTOCOL));
         }
         return URI.create("grpc".equals(protocol) ? "http://localhost:4317" : "http://localhost:4318");
     }
@@ -44,17 +43,12 @@ final class CollectorProbe {
             return false;
         }
         int port = endpoint.getPort() != -1 ? endpoint.getPort()
-                : "https".equals(endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(Locale.ROOT))
-                ? 443 : 80;
+                : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
             return true;
         } catch (IOException | RuntimeException refusedOrUnknown) {
             return false;
         }
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -53,7 +53,8 @@ final class ExportSignals {
         return defaults;
     }
 
-    private static String trimmed(String value) {
+    /** A setting's value without surrounding blanks; null when unset or blank, as autoconfiguration takes it. */
+    static String trimmed(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }
