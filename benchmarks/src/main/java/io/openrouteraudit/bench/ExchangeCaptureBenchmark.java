@@ -8,29 +8,14 @@ import io.openrouteraudit.capture.ExchangeTracker;
 import io.openrouteraudit.capture.RequestStart;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The capture side of one call: an exchange begun, a 300-byte request and the 1.5 KB completion
  * teed as the client reads them, ended and handed to a sink that reads the bodies there and
  * then (as the audit pipeline does). Parsing and the journal are measured elsewhere.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ExchangeCaptureBenchmark {
+public class ExchangeCaptureBenchmark extends PerCallBenchmark {
 
     private final byte[] request = ("{\"model\":\"google/gemini-3-flash-preview\",\"messages\":[{\"role\":\"user\","
             + "\"content\":\"" + "Summarise the ticket. ".repeat(10) + "\"}]}").getBytes(StandardCharsets.UTF_8);

@@ -6,29 +6,14 @@ import io.openrouteraudit.redact.KeyedHasher;
 import io.openrouteraudit.redact.RedactionResult;
 import io.openrouteraudit.redact.Redactor;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the agent does per call besides the journal: parse the response (a 1.5 KB completion, or
  * a 200-chunk event stream), redact 2 KB of prompt text, and key-hash a body. Run with
  * {@code -prof gc} for allocation per operation.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class HotPathBenchmark {
+public class HotPathBenchmark extends PerCallBenchmark {
 
     private final ResponseParser parser = new ResponseParser();
     private final byte[] completion = CallLatencyApp.completionJson();

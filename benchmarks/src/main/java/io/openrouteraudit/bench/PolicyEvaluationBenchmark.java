@@ -21,14 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the compliance policy adds per call. {@code flagAtRecord}: the checks on the request the
@@ -36,13 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code blockBeforeSending}: the gate with request rules, which parses the body read ahead
  * (the extra cost of {@code block}). {@code budgetOnly}: the gate with just a daily budget.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class PolicyEvaluationBenchmark {
+public class PolicyEvaluationBenchmark extends PerCallBenchmark {
 
     private static final String RULES = "max-tokens,no-fallbacks,data-collection-deny,zdr,no-free";
 

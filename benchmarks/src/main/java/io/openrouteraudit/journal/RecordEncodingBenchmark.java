@@ -1,31 +1,17 @@
 package io.openrouteraudit.journal;
 
 import io.openrouteraudit.audit.AuditRecord;
+import io.openrouteraudit.bench.PerCallBenchmark;
 import io.openrouteraudit.bench.TypicalRecords;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A record's canonical encoding plus the SHA-256 chain, without Chronicle: as the journal writer
  * does it now (straight into reused UTF-8 and hash buffers), and through strings as it once did.
  * In the journal's package because the line buffer is package-private.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RecordEncodingBenchmark {
+public class RecordEncodingBenchmark extends PerCallBenchmark {
 
     private final RecordEncoder encoder = new RecordEncoder();
     private final ChainHasher hasher = new ChainHasher();
