@@ -36,6 +36,21 @@ final class CollectorProbe {
         return URI.create("grpc".equals(protocol) ? "http://localhost:4317" : "http://localhost:4318");
     }
 
+    /**
+     * Whether the configured endpoint surely refuses connections; false when that cannot be told
+     * (a setting that is no URI), so the flush keeps its whole bound. Never throws: it runs in the
+     * exit hook, where an exception would reach the application's stderr.
+     */
+    static boolean refuses(Function<String, String> settings) {
+        URI endpoint;
+        try {
+            endpoint = endpoint(settings);
+        } catch (RuntimeException notAUri) {
+            return false;
+        }
+        return !acceptsConnections(endpoint, CONNECT_TIMEOUT_MILLIS);
+    }
+
     /** Whether a TCP connection to the endpoint's host and port opens within {@code timeoutMillis}. */
     static boolean acceptsConnections(URI endpoint, int timeoutMillis) {
         String host = endpoint.getHost();

@@ -119,8 +119,7 @@ public final class OtlpExport implements TelemetrySink {
             // Starting the SDK is local work, slow only on a loaded machine: the bound on what an
             // absent or stalled endpoint may cost the exit starts once the SDK can export.
             awaitQuietly(sdkReady, SDK_START_WAIT_MILLIS);
-            if (!unavailable && !CollectorProbe.acceptsConnections(CollectorProbe.endpoint(settings),
-                    CollectorProbe.CONNECT_TIMEOUT_MILLIS)) {
+            if (!unavailable && CollectorProbe.refuses(settings)) {
                 bound = Math.min(timeoutMillis, REFUSED_FLUSH_MILLIS);
             }
         }

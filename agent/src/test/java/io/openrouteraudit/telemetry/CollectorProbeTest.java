@@ -40,6 +40,17 @@ class CollectorProbeTest {
     }
 
     @Test
+    void onlyAnEndpointThatSurelyRefusesCutsTheFlushShort() throws IOException {
+        int closedPort;
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = listening.getLocalPort();
+        }
+        assertTrue(CollectorProbe.refuses(Map.of("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)::get));
+        assertFalse(CollectorProbe.refuses(Map.of("otel.exporter.otlp.endpoint", "http://[not a uri")::get),
+                "a setting that is no URI keeps the whole bound, and throws nothing into the exit hook");
+    }
+
+    @Test
     void anEndpointWithoutAHostIsNotTakenForAnswering() {
         assertFalse(CollectorProbe.acceptsConnections(URI.create("file:///tmp/collector"), 2_000));
     }
