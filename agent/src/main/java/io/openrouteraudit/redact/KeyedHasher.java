@@ -25,6 +25,9 @@ public final class KeyedHasher {
 
     private final SecretKeySpec key;
     private final Mac prototype;
+    // An application sends the same API key on call after call: its fingerprint is worked out
+    // once. The secret held here is the one the application itself holds for its next call.
+    private volatile Fingerprinted lastFingerprint;
 
     /** @param key the HMAC key, at least one byte; copied, so the caller may wipe its array */
     public KeyedHasher(byte[] key) {
@@ -52,12 +55,25 @@ public final class KeyedHasher {
 
     /** The first 12 hex characters of {@link #hmacHex(String)}: enough to tell keys apart, useless to recover one. */
     public String fingerprint(String secret) {
-        return hmacHex(secret).substring(0, FINGERPRINT_HEX_CHARS);
+        Fingerprinted last = lastFingerprint;
+        if (last != null && last.secret().equals(secret)) {
+            return last.fingerprint();
+        }
+        String fingerprint = hmacHex(secret).substring(0, FINGERPRINT_HEX_CHARS);
+        lastFingerprint = new Fingerprinted(secret, fingerprint);
+        return fingerprint;
     }
 
     @Override
     public String toString() {
         return "KeyedHasher[" + ALGORITHM + "]"; // never the key
+    }
+
+    private record Fingerprinted(String secret, String fingerprint) {
+        @Override
+        public String toString() {
+            return "Fingerprinted[" + fingerprint + "]"; // never the secret
+        }
     }
 
     private Mac mac() {

@@ -50,6 +50,31 @@ class KeyedHasherTest {
     }
 
     @Test
+    void fingerprintsOfAlternatingKeysStayTheirOwnFromManyThreads() throws Exception {
+        KeyedHasher hasher = new KeyedHasher(HexFormat.of().parseHex("00112233445566778899aabbccddeeff"));
+        List<String> keys = List.of("sk-or-v1-aaa", "sk-or-v1-bbb", "sk-or-v1-aaa", "sk-proj-ccc", "sk-or-v1-bbb");
+        List<String> expected = keys.stream().map(k -> hasher.hmacHex(k).substring(0, 12)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = pool.invokeAll(IntStream.range(0, 4).<Callable<Boolean>>mapToObj(t -> () -> {
+                for (int i = 0; i < 20_000; i++) {
+                    int k = (i + t) % keys.size();
+                    // A new String each time: equal keys need not be the same object.
+                    if (!expected.get(k).equals(hasher.fingerprint(new String(keys.get(k))))) {
+                        return false;
+                    }
+                }
+                return true;
+            }).toList());
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(), "a fingerprint came back for another key");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void differentKeysGiveDifferentHashes() {
         assertNotEquals(new KeyedHasher(new byte[] {1}).hmacHex("prompt"), new KeyedHasher(new byte[] {2}).hmacHex("prompt"));
     }
