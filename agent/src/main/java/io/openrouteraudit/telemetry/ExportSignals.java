@@ -12,6 +12,7 @@ import java.util.function.Function;
 final class ExportSignals {
 
     static final String TRACES_EXPORTER = "otel.traces.exporter";
+    static final String METRICS_EXPORTER = "otel.metrics.exporter";
     static final String LOGS_EXPORTER = "otel.logs.exporter";
     static final String SDK_DISABLED = "otel.sdk.disabled";
     static final String PROTOCOL = "otel.exporter.otlp.protocol";
@@ -29,11 +30,25 @@ final class ExportSignals {
     }
 
     static boolean tracesExported(Function<String, String> settings) {
-        if ("true".equalsIgnoreCase(trimmed(settings.apply(SDK_DISABLED)))) {
-            return false;
-        }
-        String exporters = trimmed(settings.apply(TRACES_EXPORTER));
-        return exporters == null || !"none".equalsIgnoreCase(exporters);
+        return !sdkDisabled(settings) && exported(settings, TRACES_EXPORTER, true);
+    }
+
+    /**
+     * Whether any signal leaves the process: with traces and metrics set to {@code none} and the
+     * logs left at the agent's default, there is nothing for an SDK to do, so none is started.
+     */
+    static boolean anythingExported(Function<String, String> settings) {
+        return !sdkDisabled(settings) && (exported(settings, TRACES_EXPORTER, true)
+                || exported(settings, METRICS_EXPORTER, true) || exported(settings, LOGS_EXPORTER, false));
+    }
+
+    private static boolean sdkDisabled(Function<String, String> settings) {
+        return "true".equalsIgnoreCase(trimmed(settings.apply(SDK_DISABLED)));
+    }
+
+    private static boolean exported(Function<String, String> settings, String key, boolean byDefault) {
+        String exporters = trimmed(settings.apply(key));
+        return exporters == null ? byDefault : !"none".equalsIgnoreCase(exporters);
     }
 
     /**

@@ -18,6 +18,20 @@ class ExportSignalsTest {
     }
 
     @Test
+    void anSdkIsOnlyWorthStartingWhenSomeSignalLeaves() {
+        assertTrue(ExportSignals.anythingExported(Map.<String, String>of()::get), "traces and metrics by default");
+        Map<String, String> allNone = Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "NONE ");
+        assertFalse(ExportSignals.anythingExported(allNone::get), "logs are off by the agent's default");
+        assertFalse(ExportSignals.anythingExported(Map.of("otel.traces.exporter", "none",
+                "otel.metrics.exporter", "none", "otel.logs.exporter", "none")::get));
+        assertTrue(ExportSignals.anythingExported(Map.of("otel.traces.exporter", "none",
+                "otel.metrics.exporter", "none", "otel.logs.exporter", "otlp")::get));
+        assertTrue(ExportSignals.anythingExported(Map.of("otel.traces.exporter", "none",
+                "otel.metrics.exporter", "otlp")::get));
+        assertFalse(ExportSignals.anythingExported(Map.of("otel.sdk.disabled", "true")::get));
+    }
+
+    @Test
     void auditLogRecordsAndGrpcAreOnlyUsedWhenAskedFor() {
         assertEquals(Map.of("otel.logs.exporter", "none", "otel.exporter.otlp.protocol", "http/protobuf"),
                 ExportSignals.sdkDefaults(Map.<String, String>of()::get));
