@@ -1,19 +1,30 @@
 package io.openrouteraudit.telemetry;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
- * Whether the OTLP endpoint takes connections at all, asked once at exit before the flush. With
- * no collector running (the default {@code localhost:4318} on a developer's machine) the SDK
- * would only retry until the flush bound ran out, holding the application's exit for nothing.
+ * Whether the OTLP endpoint takes connections at all, asked once at exit before the flush, and
+ * whether it answers anything, asked only when the flush is slow. With no collector running (the
+ * default {@code localhost:4318} on a developer's machine), or one that accepts connections and
+ * never answers, the SDK would only wait until the flush bound ran out, holding the
+ * application's exit for nothing.
  */
 final class CollectorProbe {
 
     static final int CONNECT_TIMEOUT_MILLIS = 300;
+    static final int ANSWER_TIMEOUT_MILLIS = 300;
+    // Any server answers this with something: an HTTP collector with a status line, a gRPC
+    // (HTTP/2) one with an error frame or a close, a TLS one with an alert. Only a stalled one
+    // says nothing.
+    private static final byte[] QUESTION = "HEAD / HTTP/1.1\r\nHost: collector\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     private CollectorProbe() {
     }
@@ -51,19 +62,68 @@ final class CollectorProbe {
         return !acceptsConnections(endpoint, CONNECT_TIMEOUT_MILLIS);
     }
 
-    /** Whether a TCP connection to the endpoint's host and port opens within {@code timeoutMillis}. */
-    static boolean acceptsConnections(URI endpoint, int timeoutMillis) {
-        String host = endpoint.getHost();
-        if (host == null) {
+    /**
+     * Whether the configured endpoint says nothing at all, not even a close or a refusal: a
+     * connection that does not open within {@link #CONNECT_TIMEOUT_MILLIS}, or one that opens and
+     * then stays silent for {@link #ANSWER_TIMEOUT_MILLIS}. A flush to such a collector would
+     * wait out its whole bound. False when that cannot be told. Never throws.
+     */
+    static boolean stalls(Function<String, String> settings) {
+        URI endpoint;
+        try {
+            endpoint = endpoint(settings);
+        } catch (RuntimeException notAUri) {
             return false;
         }
-        int port = endpoint.getPort() != -1 ? endpoint.getPort()
-                : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+        return staysSilent(endpoint, CONNECT_TIMEOUT_MILLIS, ANSWER_TIMEOUT_MILLIS);
+    }
+
+    /** Whether a TCP connection to the endpoint's host and port opens within {@code timeoutMillis}. */
+    static boolean acceptsConnections(URI endpoint, int timeoutMillis) {
+        InetSocketAddress address = address(endpoint);
+        if (address == null) {
+            return false;
+        }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            socket.connect(address, timeoutMillis);
             return true;
         } catch (IOException | RuntimeException refusedOrUnknown) {
             return false;
+        }
+    }
+
+    /** Whether the endpoint neither refuses, nor answers a request, nor closes within the timeouts. */
+    static boolean staysSilent(URI endpoint, int connectMillis, int answerMillis) {
+        InetSocketAddress address = address(endpoint);
+        if (address == null) {
+            return false;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(address, connectMillis);
+            socket.setSoTimeout(answerMillis);
+            OutputStream out = socket.getOutputStream();
+            out.write(QUESTION);
+            out.flush();
+            socket.getInputStream().read(); // a byte or the end: either way it answers
+            return false;
+        } catch (SocketTimeoutException silent) { // connecting or reading
+            return true;
+        } catch (IOException | RuntimeException refusedResetOrUnknown) {
+            return false;
+        }
+    }
+
+    private static InetSocketAddress address(URI endpoint) {
+        String host = endpoint.getHost();
+        if (host == null) {
+            return null;
+        }
+        int port = endpoint.getPort() != -1 ? endpoint.getPort()
+                : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+        try {
+            return new InetSocketAddress(host, port);
+        } catch (RuntimeException badPort) {
+            return null;
         }
     }
 }

@@ -9,8 +9,6 @@ import io.openrouteraudit.diag.AgentLog;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,9 +17,9 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * Records to OTLP. The application's thread only names the span and enqueues (a bounded queue;
- * when it is full the record is still journaled and its export dropped, counted and reported).
- * One daemon thread of the agent's thread group starts the SDK on the first record and turns
+ * Records to OTLP. The application's thread only names the span and hands the record over (a
+ * bounded, lock-free {@link ExportHandoff}; when it is full the record is still journaled and its
+ * export dropped, counted and reported). One daemon thread of the agent's thread group starts the SDK on the first record and turns
  * each record into a span, metrics and a log record; the SDK batches and exports on threads it
  * starts from there, so every export thread is in the agent's group and its HTTP calls are
  * never audited.
@@ -29,18 +27,23 @@ import java.util.logging.Logger;
 public final class OtlpExport implements TelemetrySink {
 
     static final int QUEUE_CAPACITY = 2048;
-    private static final long POLL_MILLIS = 100;
+    // The export thread's clock: soon after a record while records come, backing off to a
+    // second while none do, so an idle application is not woken fifty times a second.
+    private static final long BUSY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     // At exit, how long a still-starting SDK is waited for before the flush bound begins.
     private static final long SDK_START_WAIT_MILLIS = 3_000;
     // At exit, the flush bound when the endpoint refuses connections: what is queued is lost anyway.
     private static final long REFUSED_FLUSH_MILLIS = 100;
+    // At exit, how long the flush is waited for before the endpoint is asked whether it answers at all.
+    private static final long PATIENT_FLUSH_MILLIS = 500;
 
     private final ThreadGroup agentThreads;
     private final ClassLoader agentLoader;
     private final AgentLog log;
     private final Function<String, String> settings;
     private final boolean spans;
-    private final BlockingQueue<ExportJob> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final ExportHandoff<ExportJob> queue = new ExportHandoff<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -61,9 +64,14 @@ public final class OtlpExport implements TelemetrySink {
         this.spans = ExportSignals.tracesExported(settings);
     }
 
-    /** With the standard {@code otel.*} system properties and {@code OTEL_*} variables. */
+    /**
+     * With the standard {@code otel.*} system properties and {@code OTEL_*} variables; {@code null}
+     * when they export nothing (every exporter {@code none}, or the SDK disabled), so that no SDK
+     * is started for nothing.
+     */
     public static OtlpExport fromEnvironment(ThreadGroup agentThreads, ClassLoader agentLoader, AgentLog log) {
-        return new OtlpExport(agentThreads, agentLoader, log, new SystemSettings());
+        SystemSettings settings = new SystemSettings();
+        return ExportSignals.anythingExported(settings) ? new OtlpExport(agentThreads, agentLoader, log, settings) : null;
     }
 
     /** Whether spans are exported, so the application's current span is worth reading. */
@@ -125,12 +133,9 @@ public final class OtlpExport implements TelemetrySink {
         }
         closeDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bound);
         closing = true;
+        queue.wake();
         if (started.get()) {
-            try {
-                finished.await(bound, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitFlush(bound);
         }
         long lost = dropped.get() + queue.size();
         if (lost > 0) {
@@ -139,11 +144,27 @@ public final class OtlpExport implements TelemetrySink {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch, long millis) {
+    /**
+     * Waits for the export thread's flush: half a second at first, the rest of the bound only if the
+     * endpoint still answers. A first export may need the whole bound on a loaded machine (it
+     * loads and connects the exporter's HTTP client), but one to a collector that accepted the
+     * connection and went silent would only wait the bound out.
+     */
+    private void awaitFlush(long boundMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMillis);
+        long patient = Math.min(boundMillis, PATIENT_FLUSH_MILLIS);
+        if (awaitQuietly(finished, patient) || patient == boundMillis || CollectorProbe.stalls(settings)) {
+            return;
+        }
+        awaitQuietly(finished, Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch, long millis) {
         try {
-            latch.await(millis, TimeUnit.MILLISECONDS);
+            return latch.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -173,6 +194,7 @@ public final class OtlpExport implements TelemetrySink {
 
         @Override
         public void run() {
+            queue.consumeOn(Thread.currentThread());
             try {
                 List<Logger> quieted = ExporterLogFilter.install(agentThreads, log);
                 OpenTelemetrySdk sdk;
@@ -203,23 +225,24 @@ public final class OtlpExport implements TelemetrySink {
         }
 
         private void feed(RecordTelemetry telemetry) {
+            long park = BUSY_PARK_NANOS;
             while (true) {
-                ExportJob job;
-                try {
-                    job = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
+                boolean exported = false;
+                for (ExportJob job = queue.poll(); job != null; job = queue.poll()) {
+                    exported = true;
+                    try {
+                        telemetry.export(job);
+                    } catch (Throwable t) {
+                        log.warnOnce("otlp-record", "a record could not be turned into a span", t);
+                    }
+                }
+                if (closing && queue.size() == 0) {
                     return;
                 }
-                if (job == null) {
-                    if (closing) {
-                        return;
-                    }
-                    continue;
-                }
-                try {
-                    telemetry.export(job);
-                } catch (Throwable t) {
-                    log.warnOnce("otlp-record", "a record could not be turned into a span", t);
+                park = exported ? BUSY_PARK_NANOS : Math.min(IDLE_PARK_NANOS, park * 2);
+                queue.awaitWork(park);
+                if (Thread.interrupted()) {
+                    return;
                 }
             }
         }

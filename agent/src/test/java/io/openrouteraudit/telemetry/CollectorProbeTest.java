@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,46 @@ class CollectorProbeTest {
         assertTrue(CollectorProbe.refuses(Map.of("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)::get));
         assertFalse(CollectorProbe.refuses(Map.of("otel.exporter.otlp.endpoint", "http://[not a uri")::get),
                 "a setting that is no URI keeps the whole bound, and throws nothing into the exit hook");
+    }
+
+    @Test
+    void aCollectorThatAcceptsAndSaysNothingStalls() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            // The backlog accepts the connection; nobody ever reads, writes or closes it.
+            URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
+            assertTrue(CollectorProbe.staysSilent(endpoint, 2_000, 300));
+        }
+    }
+
+    @Test
+    void aCollectorThatAnswersOrClosesDoesNotStall() throws Exception {
+        for (boolean answer : new boolean[] {true, false}) {
+            try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                Thread responder = new Thread(() -> {
+                    try (Socket accepted = server.accept()) {
+                        if (answer) {
+                            accepted.getOutputStream().write("HTTP/1.1 404 Not Found\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                    } catch (IOException ignored) {
+                        // the probe's side of the test reports what matters
+                    }
+                });
+                responder.start();
+                URI endpoint = URI.create("http://127.0.0.1:" + server.getLocalPort());
+                assertFalse(CollectorProbe.staysSilent(endpoint, 2_000, 5_000), answer ? "answered" : "closed");
+                responder.join(10_000);
+            }
+        }
+    }
+
+    @Test
+    void aRefusingOrMisconfiguredEndpointIsNotTakenForStalled() throws IOException {
+        int closedPort;
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = listening.getLocalPort();
+        }
+        assertFalse(CollectorProbe.stalls(Map.of("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)::get));
+        assertFalse(CollectorProbe.stalls(Map.of("otel.exporter.otlp.endpoint", "http://[not a uri")::get));
     }
 
     @Test
