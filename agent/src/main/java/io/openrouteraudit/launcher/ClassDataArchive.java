@@ -5,7 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -15,7 +16,10 @@ import java.util.zip.Inflater;
  * an input stream registered with a cleaner, a fresh inflate buffer and a growing copy, which on
  * a cold JVM takes about half as much again as this: one pass over the central directory (see
  * {@link ClassDataIndex}) says where each class lies, and a class is then two reads of the file
- * and one inflate, with a reused inflater, into an array of the class's exact size.
+ * and one inflate, with a reused inflater, into a reused array that is handed to the definer and
+ * taken back once the class is defined. Nothing per class is left on the application's heap:
+ * in a short process, whose heap is never collected, the 6 MB of class bytes read at start would
+ * otherwise all stay resident.
  *
  * <p>{@link RandomAccessFile}, not a {@code FileChannel}: an application thread that happens to
  * be interrupted while it loads an agent class would close a channel for every later load. Not a
@@ -28,10 +32,18 @@ final class ClassDataArchive implements Closeable {
     private static final int END_SIZE = 22;
     private static final int LOCAL_HEADER_SIZE = 30;
     private static final int MAX_COMMENT = 0xffff;
+    // Defining a class loads its superclass and interfaces, each a read of its own while the first
+    // one's bytes are still in use: a few readers are kept, one per level of such nesting.
+    private static final int POOLED_READERS = 8;
 
     private final RandomAccessFile file;
     private final ClassDataIndex entries;
-    private final AtomicReference<Reader> idleReader = new AtomicReference<>();
+    private final AtomicReferenceArray<Reader> idleReaders = new AtomicReferenceArray<>(POOLED_READERS);
+
+    /** What is done with a class's bytes while they are lent: {@code bytes[0, length)}, valid only during the call. */
+    interface ClassBytes<T> {
+        T use(byte[] bytes, int length);
+    }
 
     private ClassDataArchive(RandomAccessFile file, ClassDataIndex entries) {
         this.file = file;
@@ -63,27 +75,47 @@ final class ClassDataArchive implements Closeable {
     }
 
     /**
-     * The bytes of the class with slash-separated {@code internalName}; null when the jar has no
-     * such class. The inflater is back in the pool before this returns: defining the class loads
-     * its superclass, and that read wants one too.
+     * Lends the bytes of the class with slash-separated {@code internalName} to {@code use} and
+     * returns what it returns; null when the jar has no such class. The array is reused for
+     * another class once {@code use} returns, so it must not be kept.
      */
-    byte[] read(String internalName) throws IOException {
+    <T> T withClassBytes(String internalName, ClassBytes<T> use) throws IOException {
         int entry = entries.find(internalName);
         if (entry < 0) {
             return null;
         }
-        Reader reader = idleReader.getAndSet(null);
-        if (reader == null) {
-            reader = new Reader();
-        }
+        Reader reader = borrowReader();
         try {
-            return reader.read(file, entries.localOffset(entry), entries.compressedSize(entry),
+            byte[] bytes = reader.read(file, entries.localOffset(entry), entries.compressedSize(entry),
                     entries.size(entry), entries.deflated(entry));
+            return use.use(bytes, entries.size(entry));
         } finally {
-            if (!idleReader.compareAndSet(null, reader)) {
-                reader.end();
+            returnReader(reader);
+        }
+    }
+
+    /** A copy of the class's bytes, exactly as long as the class; null when the jar has no such class. */
+    byte[] read(String internalName) throws IOException {
+        return withClassBytes(internalName, (bytes, length) -> Arrays.copyOf(bytes, length));
+    }
+
+    private Reader borrowReader() {
+        for (int i = 0; i < POOLED_READERS; i++) {
+            Reader idle = idleReaders.get(i);
+            if (idle != null && idleReaders.compareAndSet(i, idle, null)) {
+                return idle;
             }
         }
+        return new Reader();
+    }
+
+    private void returnReader(Reader reader) {
+        for (int i = 0; i < POOLED_READERS; i++) {
+            if (idleReaders.get(i) == null && idleReaders.compareAndSet(i, null, reader)) {
+                return;
+            }
+        }
+        reader.end();
     }
 
     @Override
@@ -139,12 +171,17 @@ final class ClassDataArchive implements Closeable {
         return int32(b, at) & 0xffffffffL;
     }
 
-    /** An inflater and a buffer for compressed bytes, for one read at a time. */
+    /** An inflater and buffers for compressed and class bytes, for one read at a time. */
     private static final class Reader {
+        // A class larger than this gets an array of its own rather than growing a pooled one.
+        private static final int MAX_POOLED_CLASS_BYTES = 128 * 1024;
+
         private final Inflater inflater = new Inflater(true);
         private final byte[] header = new byte[LOCAL_HEADER_SIZE];
         private byte[] compressed = new byte[16 * 1024];
+        private byte[] classBytes = new byte[32 * 1024];
 
+        /** The class's bytes in {@code [0, size)} of the returned array, which may be longer. */
         byte[] read(RandomAccessFile file, long localOffset, int compressedSize, int size, boolean deflated)
                 throws IOException {
             readFully(file, localOffset, header, 0, LOCAL_HEADER_SIZE);
@@ -152,7 +189,7 @@ final class ClassDataArchive implements Closeable {
                 throw new IOException("not a local entry header at " + localOffset);
             }
             long data = localOffset + LOCAL_HEADER_SIZE + uint16(header, 26) + uint16(header, 28);
-            byte[] bytes = new byte[size];
+            byte[] bytes = classBuffer(size);
             if (!deflated) {
                 readFully(file, data, bytes, 0, size);
                 return bytes;
@@ -179,6 +216,16 @@ final class ClassDataArchive implements Closeable {
                 throw new IOException("entry at " + localOffset + " is not valid deflate data", e);
             }
             return bytes;
+        }
+
+        private byte[] classBuffer(int size) {
+            if (size > MAX_POOLED_CLASS_BYTES) {
+                return new byte[size];
+            }
+            if (classBytes.length < size) {
+                classBytes = new byte[Math.min(MAX_POOLED_CLASS_BYTES, Math.max(size, classBytes.length * 2))];
+            }
+            return classBytes;
         }
 
         void end() {

@@ -96,18 +96,32 @@ public final class IsolatedClassLoader extends ClassLoader {
     }
 
     private Class<?> define(String name, String internalName) throws ClassNotFoundException {
-        byte[] bytes;
+        Class<?> defined;
         try {
-            bytes = classesOrNull.read(internalName);
+            defined = classesOrNull.withClassBytes(internalName, new Definition(name));
         } catch (IOException e) {
             // the jar changed on disk, say: ZipFile has its own view of it
             return defineFromJar(name);
         }
-        if (bytes == null) {
+        if (defined == null) {
             throw new ClassNotFoundException(name);
         }
-        definePackageFor(name);
-        return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+        return defined;
+    }
+
+    /** Defines one class from bytes the archive lends (a class, not a lambda: this runs before any lambda is cheap). */
+    private final class Definition implements ClassDataArchive.ClassBytes<Class<?>> {
+        private final String name;
+
+        Definition(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Class<?> use(byte[] bytes, int length) {
+            definePackageFor(name);
+            return defineClass(name, bytes, 0, length, protectionDomain);
+        }
     }
 
     private Class<?> defineFromJar(String name) throws ClassNotFoundException {

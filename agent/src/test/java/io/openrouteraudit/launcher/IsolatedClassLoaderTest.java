@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.zip.CRC32;
@@ -63,6 +65,55 @@ class IsolatedClassLoaderTest {
             assertFalse(archive.contains("a/b/resource.txt"));
             assertFalse(archive.contains("a/b/Outside"));
         }
+    }
+
+    @Test
+    void lentBuffersStayWholeWhileNestedReadsBorrowOthersAndComeBackAfterAFailure() throws IOException {
+        byte[] outer = "outer class bytes, outer, outer".repeat(40).getBytes(StandardCharsets.UTF_8);
+        byte[] inner = "inner".repeat(3000).getBytes(StandardCharsets.UTF_8);
+        byte[] huge = new byte[300 * 1024]; // past what a pooled buffer grows to
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] = (byte) (i * 31 + i / 7);
+        }
+        Path jar = dir.resolve("nested.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            put(out, "inst/a/Outer.classdata", outer, false);
+            put(out, "inst/a/Inner.classdata", inner, false);
+            put(out, "inst/a/Huge.classdata", huge, true);
+        }
+        try (ClassDataArchive archive = ClassDataArchive.open(jar.toFile(), "inst/", ".classdata")) {
+            assertNotNull(archive);
+            // Ten levels deep, past the pooled readers: every level still sees its own bytes intact.
+            assertEquals(10, nest(archive, 10, outer, inner));
+            assertArrayEquals(huge, archive.read("a/Huge"));
+            assertThrows(IllegalStateException.class, () -> archive.withClassBytes("a/Outer", (bytes, length) -> {
+                throw new IllegalStateException("a definer that fails");
+            }));
+            for (int i = 0; i < 20; i++) {
+                assertArrayEquals(i % 2 == 0 ? outer : inner, archive.read(i % 2 == 0 ? "a/Outer" : "a/Inner"),
+                        "reads after a failed definer");
+            }
+        }
+    }
+
+    private static int nest(ClassDataArchive archive, int depth, byte[] outer, byte[] inner) throws IOException {
+        String name = depth % 2 == 0 ? "a/Outer" : "a/Inner";
+        byte[] expected = depth % 2 == 0 ? outer : inner;
+        Integer levels = archive.withClassBytes(name, (bytes, length) -> {
+            byte[] before = Arrays.copyOf(bytes, length);
+            int below = 0;
+            if (depth > 1) {
+                try {
+                    below = nest(archive, depth - 1, outer, inner);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            assertArrayEquals(expected, before);
+            assertArrayEquals(expected, Arrays.copyOf(bytes, length), "the lent bytes changed under a nested read");
+            return below + 1;
+        });
+        return levels;
     }
 
     @Test
