@@ -17,9 +17,9 @@ import java.util.zip.Inflater;
  * a cold JVM takes about half as much again as this: one pass over the central directory (see
  * {@link ClassDataIndex}) says where each class lies, and a class is then two reads of the file
  * and one inflate, with a reused inflater, into a reused array that is handed to the definer and
- * taken back once the class is defined. Nothing per class is left on the application's heap:
- * in a short process, whose heap is never collected, the 6 MB of class bytes read at start would
- * otherwise all stay resident.
+ * taken back once the class is defined. Nothing per class is left on the application's heap,
+ * where the 6 MB of class bytes read at start would bring a short process's first young
+ * collections forward.
  *
  * <p>{@link RandomAccessFile}, not a {@code FileChannel}: an application thread that happens to
  * be interrupted while it loads an agent class would close a channel for every later load. Not a
