@@ -53,16 +53,8 @@ class ExportHandoffTest {
     @Test
     void wakeEndsAParkThatWouldOtherwiseLastThirtySeconds() throws Exception {
         ExportHandoff<String> handoff = new ExportHandoff<>(100);
-        CountDownLatch parked = new CountDownLatch(1);
         CountDownLatch returned = new CountDownLatch(1);
-        Thread consumer = new Thread(() -> {
-            parked.countDown();
-            handoff.awaitWork(LONG_PARK);
-            returned.countDown();
-        });
-        handoff.consumeOn(consumer);
-        consumer.start();
-        assertTrue(parked.await(10, TimeUnit.SECONDS));
+        Thread consumer = parkedConsumer(handoff, returned);
         handoff.wake();
         assertTrue(returned.await(10, TimeUnit.SECONDS), "the consumer was not woken");
         consumer.join(10_000);
@@ -92,25 +84,27 @@ class ExportHandoffTest {
     @Test
     void aBacklogOfAQuarterOfTheBoundWakesTheConsumer() throws Exception {
         ExportHandoff<Integer> handoff = new ExportHandoff<>(8);
-        CountDownLatch parked = new CountDownLatch(1);
         CountDownLatch returned = new CountDownLatch(1);
-        Thread consumer = new Thread(() -> {
-            parked.countDown();
-            handoff.awaitWork(LONG_PARK);
-            returned.countDown();
-        });
-        handoff.consumeOn(consumer);
-        consumer.start();
-        assertTrue(parked.await(10, TimeUnit.SECONDS));
-        // Give the consumer time to reach its park with an empty hand-off (the park checks first).
-        while (consumer.getState() != Thread.State.TIMED_WAITING) {
-            Thread.onSpinWait();
-        }
+        Thread consumer = parkedConsumer(handoff, returned);
         handoff.offer(1);
         assertFalse(returned.await(200, TimeUnit.MILLISECONDS), "one record alone must not wake the consumer");
         handoff.offer(2);
         assertTrue(returned.await(10, TimeUnit.SECONDS), "a quarter of the bound queued did not wake the consumer");
         consumer.join(10_000);
+    }
+
+    /** A consumer already parked in a thirty-second {@code awaitWork} on an empty hand-off; counts {@code returned} down once it returns. */
+    private static Thread parkedConsumer(ExportHandoff<?> handoff, CountDownLatch returned) {
+        Thread consumer = new Thread(() -> {
+            handoff.awaitWork(LONG_PARK);
+            returned.countDown();
+        });
+        handoff.consumeOn(consumer);
+        consumer.start();
+        while (consumer.getState() != Thread.State.TIMED_WAITING && returned.getCount() > 0) {
+            Thread.onSpinWait();
+        }
+        return consumer;
     }
 
     @Test
