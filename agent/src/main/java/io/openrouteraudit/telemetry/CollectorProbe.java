@@ -53,13 +53,8 @@ final class CollectorProbe {
      * exit hook, where an exception would reach the application's stderr.
      */
     static boolean refuses(Function<String, String> settings) {
-        URI endpoint;
-        try {
-            endpoint = endpoint(settings);
-        } catch (RuntimeException notAUri) {
-            return false;
-        }
-        return !acceptsConnections(endpoint, CONNECT_TIMEOUT_MILLIS);
+        URI endpoint = endpointOrNull(settings);
+        return endpoint != null && !acceptsConnections(endpoint, CONNECT_TIMEOUT_MILLIS);
     }
 
     /**
@@ -69,13 +64,17 @@ final class CollectorProbe {
      * wait out its whole bound. False when that cannot be told. Never throws.
      */
     static boolean stalls(Function<String, String> settings) {
-        URI endpoint;
+        URI endpoint = endpointOrNull(settings);
+        return endpoint != null && staysSilent(endpoint, CONNECT_TIMEOUT_MILLIS, ANSWER_TIMEOUT_MILLIS);
+    }
+
+    /** {@link #endpoint}, or null for a setting that is no URI: the probes run in the exit hook and must not throw. */
+    private static URI endpointOrNull(Function<String, String> settings) {
         try {
-            endpoint = endpoint(settings);
+            return endpoint(settings);
         } catch (RuntimeException notAUri) {
-            return false;
+            return null;
         }
-        return staysSilent(endpoint, CONNECT_TIMEOUT_MILLIS, ANSWER_TIMEOUT_MILLIS);
     }
 
     /** Whether a TCP connection to the endpoint's host and port opens within {@code timeoutMillis}. */

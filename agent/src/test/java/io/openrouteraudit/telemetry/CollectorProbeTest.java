@@ -43,10 +43,7 @@ class CollectorProbeTest {
 
     @Test
     void onlyAnEndpointThatSurelyRefusesCutsTheFlushShort() throws IOException {
-        int closedPort;
-        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = listening.getLocalPort();
-        }
+        int closedPort = closedLoopbackPort();
         assertTrue(CollectorProbe.refuses(Map.of("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)::get));
         assertFalse(CollectorProbe.refuses(Map.of("otel.exporter.otlp.endpoint", "http://[not a uri")::get),
                 "a setting that is no URI keeps the whole bound, and throws nothing into the exit hook");
@@ -84,10 +81,7 @@ class CollectorProbeTest {
 
     @Test
     void aRefusingOrMisconfiguredEndpointIsNotTakenForStalled() throws IOException {
-        int closedPort;
-        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = listening.getLocalPort();
-        }
+        int closedPort = closedLoopbackPort();
         assertFalse(CollectorProbe.stalls(Map.of("otel.exporter.otlp.endpoint", "http://127.0.0.1:" + closedPort)::get));
         assertFalse(CollectorProbe.stalls(Map.of("otel.exporter.otlp.endpoint", "http://[not a uri")::get));
     }
@@ -95,5 +89,12 @@ class CollectorProbeTest {
     @Test
     void anEndpointWithoutAHostIsNotTakenForAnswering() {
         assertFalse(CollectorProbe.acceptsConnections(URI.create("file:///tmp/collector"), 2_000));
+    }
+
+    /** A loopback port that was just listening and is closed now, so a connection to it is refused. */
+    private static int closedLoopbackPort() throws IOException {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return listening.getLocalPort();
+        }
     }
 }
