@@ -30,25 +30,36 @@ final class ExportSignals {
     }
 
     static boolean tracesExported(Function<String, String> settings) {
-        return !sdkDisabled(settings) && exported(settings, TRACES_EXPORTER, true);
+        return !sdkDisabled(settings) && exported(settings.apply(TRACES_EXPORTER));
     }
 
     /**
-     * Whether any signal leaves the process: with traces and metrics set to {@code none} and the
-     * logs left at the agent's default, there is nothing for an SDK to do, so none is started.
+     * Whether any signal leaves the process, each exporter read as the SDK will get it (the
+     * user's setting, else {@link #sdkDefaults}): with traces and metrics set to {@code none} and
+     * the logs left at the agent's default, there is nothing for an SDK to do, so none is started.
      */
     static boolean anythingExported(Function<String, String> settings) {
-        return !sdkDisabled(settings) && (exported(settings, TRACES_EXPORTER, true)
-                || exported(settings, METRICS_EXPORTER, true) || exported(settings, LOGS_EXPORTER, false));
+        if (sdkDisabled(settings)) {
+            return false;
+        }
+        Map<String, String> defaults = sdkDefaults(settings);
+        for (String exporter : new String[] {TRACES_EXPORTER, METRICS_EXPORTER, LOGS_EXPORTER}) {
+            String value = settings.apply(exporter);
+            if (exported(value != null ? value : defaults.get(exporter))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sdkDisabled(Function<String, String> settings) {
         return "true".equalsIgnoreCase(trimmed(settings.apply(SDK_DISABLED)));
     }
 
-    private static boolean exported(Function<String, String> settings, String key, boolean byDefault) {
-        String exporters = trimmed(settings.apply(key));
-        return exporters == null ? byDefault : !"none".equalsIgnoreCase(exporters);
+    /** Whether an exporter setting exports: unset or blank is the SDK's own default, {@code otlp}. */
+    private static boolean exported(String setting) {
+        String exporters = trimmed(setting);
+        return exporters == null || !"none".equalsIgnoreCase(exporters);
     }
 
     /**
