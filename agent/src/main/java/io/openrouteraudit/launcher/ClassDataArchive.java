@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -92,11 +91,6 @@ final class ClassDataArchive implements Closeable {
         } finally {
             returnReader(reader);
         }
-    }
-
-    /** A copy of the class's bytes, exactly as long as the class; null when the jar has no such class. */
-    byte[] read(String internalName) throws IOException {
-        return withClassBytes(internalName, (bytes, length) -> Arrays.copyOf(bytes, length));
     }
 
     private Reader borrowReader() {
