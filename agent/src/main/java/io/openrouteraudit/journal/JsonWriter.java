@@ -207,11 +207,16 @@ final class JsonWriter {
         out.ascii('"');
     }
 
+    /** Control characters, the quote, the backslash, and the two line separators JavaScript reads as line ends. */
+    private static boolean needsEscape(char c) {
+        return c < 0x80 ? !PLAIN_ASCII[c] : c == 0x2028 || c == 0x2029;
+    }
+
     private void escapedRest(String value, int from) {
         int run = from;
         for (int i = from, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029) {
+            if (!needsEscape(c)) {
                 continue;
             }
             out.append(value, run, i);
